@@ -1,0 +1,106 @@
+# revrit — PGXS build of the extension, the command-line tool, the lexicon
+# and the core unit tests.
+#
+#   make                 the extension .so, build/revrit and build/hebrew.rvlex
+#   make install         the extension, rules/*.rules and the lexicon
+#   make unit            build and run test/unit/test_*.c (no PostgreSQL)
+#   make installcheck    pg_regress against a running server
+
+EXTENSION = revrit
+MODULE_big = revrit
+
+# Wildcards, so a new source file needs no Makefile edit.
+CORE_SRCS = $(sort $(wildcard src/core/*.c))
+PG_SRCS = $(sort $(wildcard src/pg/*.c))
+CLI_SRCS = $(sort $(wildcard src/cli/*.c))
+UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
+SQL_SRCS = $(sort $(wildcard src/sql/*.sql))
+RULE_FILES = $(sort $(wildcard rules/*.rules))
+
+CORE_OBJS = $(CORE_SRCS:.c=.o)
+OBJS = $(CORE_OBJS) $(PG_SRCS:.c=.o)
+
+DATA_built = revrit--0.1.sql
+
+# Every sql/*.sql is a regression test, in name order.
+REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n)
+ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n)
+
+PG_CPPFLAGS = $(ICU_CFLAGS)
+SHLIB_LINK = $(ICU_LIBS) -lm
+
+EXTRA_CLEAN = build $(CLI_SRCS:.c=.o) revrit--0.1.sql
+
+# The Hebrew lexicon is compiled from Debian's hunspell-he (AGPL-3) on the
+# user's machine; it is never committed.  No dictionary, no lexicon.
+HUNSPELL_DIC ?= /usr/share/hunspell/he_IL.dic
+# (Only once the command-line tool has sources to build.)
+ifneq ($(CLI_SRCS),)
+CLI = build/revrit
+ifneq ($(wildcard $(HUNSPELL_DIC)),)
+LEXICON = build/hebrew.rvlex
+endif
+endif
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# The core must build warning-free with -Wextra too.
+$(CORE_OBJS): override CFLAGS += -Wextra
+
+all: $(CLI) $(LEXICON)
+
+revrit--0.1.sql: $(SQL_SRCS)
+	cat $^ > $@
+
+# ---- command-line tool ---------------------------------------------------
+
+CLI_OBJS = $(CLI_SRCS:.c=.o)
+
+build/revrit: $(CLI_OBJS) $(CORE_OBJS)
+	@mkdir -p build
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) -lm
+
+build/hebrew.rvlex: build/revrit $(HUNSPELL_DIC)
+	@mkdir -p build
+	build/revrit lexicon build $(HUNSPELL_DIC) $@
+
+# ---- core unit tests -----------------------------------------------------
+
+UNIT_BINS = $(patsubst test/unit/%.c,build/unit/%,$(UNIT_SRCS))
+
+build/unit/%: test/unit/%.c $(CORE_OBJS)
+	@mkdir -p build/unit
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc/core $(LDFLAGS) -o $@ $^ $(ICU_LIBS) -lm
+
+# Run every test even if one fails; fail at the end.
+unit: $(UNIT_BINS)
+	@status=0; \
+	for t in $(UNIT_BINS); do \
+		echo "== $$t"; \
+		REVRIT_RULES=rules ./$$t || status=1; \
+	done; \
+	exit $$status
+
+# ---- installation of the data files ---------------------------------------
+
+install: install-revrit-data
+
+install-revrit-data: $(LEXICON)
+	$(MKDIR_P) '$(DESTDIR)$(datadir)/revrit'
+ifneq ($(RULE_FILES),)
+	$(INSTALL_DATA) $(RULE_FILES) '$(DESTDIR)$(datadir)/revrit/'
+endif
+ifneq ($(LEXICON),)
+	$(INSTALL_DATA) $(LEXICON) '$(DESTDIR)$(datadir)/revrit/'
+endif
+
+uninstall: uninstall-revrit-data
+
+uninstall-revrit-data:
+	rm -rf '$(DESTDIR)$(datadir)/revrit'
+
+.PHONY: unit install-revrit-data uninstall-revrit-data

@@ -1,0 +1,275 @@
+/*
+ * engine_cache.c — load the rule files and the lexicon once per backend.
+ *
+ * Everything the core allocates goes through palloc (rv_set_allocator), so
+ * it lives in PostgreSQL memory contexts: per-call work in the caller's
+ * context, which PostgreSQL resets for us, and the engine in
+ * RevritCacheContext under TopMemoryContext, which lives as long as the
+ * backend.  An error can therefore longjmp out of the core (cancel in the
+ * interrupt callback) without leaking.
+ *
+ * The engine is built lazily on first use and rebuilt when revrit.lexicon
+ * changes.  Every rule file (.rules) in $sharedir/revrit is compiled; the
+ * lexicon is memory-mapped read-only, so parallel workers share its pages.
+ */
+#include "postgres.h"
+
+#include <sys/stat.h>
+
+#include "miscadmin.h"
+#include "storage/fd.h"
+#include "utils/memutils.h"
+
+#include "revrit_pg.h"
+
+static MemoryContext RevritCacheContext = NULL;
+
+/* What is loaded, and for which value of revrit.lexicon. */
+static RevritLoaded loaded;
+static rv_lexicon *loaded_lexicon = NULL;
+static char *loaded_setting = NULL;
+static bool loaded_valid = false;
+
+/* The missing default lexicon is mentioned once per backend, not per row. */
+static bool missing_lexicon_logged = false;
+
+/* ---- allocator ------------------------------------------------------------ */
+
+/*
+ * NO_OOM lets the core see NULL and report RV_ENOMEM itself (so it can
+ * release what it holds); HUGE because a 1 MB title may need a lattice
+ * beyond palloc's 1 GB limit only in pathological cases, and the core
+ * bounds its input anyway.
+ */
+static void *
+pg_rv_alloc(size_t size, void *ctx)
+{
+	return palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+}
+
+static void *
+pg_rv_realloc(void *ptr, size_t size, void *ctx)
+{
+	return repalloc_extended(ptr, size, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+}
+
+static void
+pg_rv_free(void *ptr, void *ctx)
+{
+	pfree(ptr);
+}
+
+void
+revrit_install_allocator(void)
+{
+	static const rv_allocator allocator = {
+		pg_rv_alloc, pg_rv_realloc, pg_rv_free, NULL
+	};
+
+	rv_set_allocator(&allocator);
+}
+
+/* ---- loading -------------------------------------------------------------- */
+
+/* Release whatever a previous (possibly failed) load left behind. */
+static void
+unload(void)
+{
+	int			i;
+
+	loaded_valid = false;
+	if (loaded.engine)
+		rv_engine_free(loaded.engine);
+	for (i = 0; i < loaded.nrules; i++)
+		rv_rules_free((rv_rules *) loaded.rules[i]);
+	if (loaded_lexicon)
+		rv_lexicon_close(loaded_lexicon);
+	loaded_lexicon = NULL;
+	loaded_setting = NULL;
+	memset(&loaded, 0, sizeof(loaded));
+	if (RevritCacheContext)
+		MemoryContextReset(RevritCacheContext);
+}
+
+/* Leave the cache context before raising an error. */
+static void pg_attribute_noreturn()
+load_failed(MemoryContext oldcxt, rv_status status, const char *err,
+			const char *file)
+{
+	MemoryContextSwitchTo(oldcxt);
+	revrit_report(status, err, file);
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* Load every *.rules file of dir, in name order. */
+static void
+load_rules(const char *dir, MemoryContext oldcxt)
+{
+	DIR		   *d;
+	struct dirent *de;
+	char	   *names[REVRIT_MAX_STANDARDS];
+	int			nnames = 0;
+	size_t		suffix = strlen(REVRIT_RULES_SUFFIX);
+	int			i;
+
+	d = AllocateDir(dir);
+	if (d == NULL)
+	{
+		MemoryContextSwitchTo(oldcxt);
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("revrit: could not open rule directory \"%s\": %m", dir),
+				 errhint("Run \"make install\" for revrit.")));
+	}
+	while ((de = ReadDir(d, dir)) != NULL)
+	{
+		size_t		len = strlen(de->d_name);
+
+		if (de->d_name[0] == '.' || len <= suffix ||
+			strcmp(de->d_name + len - suffix, REVRIT_RULES_SUFFIX) != 0)
+			continue;
+		if (nnames == REVRIT_MAX_STANDARDS)
+		{
+			FreeDir(d);
+			MemoryContextSwitchTo(oldcxt);
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("revrit: more than %d rule files in \"%s\"",
+							REVRIT_MAX_STANDARDS, dir)));
+		}
+		names[nnames++] = pstrdup(de->d_name);
+	}
+	FreeDir(d);
+
+	if (nnames == 0)
+	{
+		MemoryContextSwitchTo(oldcxt);
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_FILE),
+				 errmsg("revrit: no rule files (*%s) in \"%s\"",
+						REVRIT_RULES_SUFFIX, dir),
+				 errhint("Run \"make install\" for revrit.")));
+	}
+	qsort(names, nnames, sizeof(char *), cmp_names);
+
+	for (i = 0; i < nnames; i++)
+	{
+		char	   *path = psprintf("%s/%s", dir, names[i]);
+		char		err[RV_ERRLEN] = "";
+		rv_rules   *rules = NULL;
+		rv_status	st;
+
+		st = rv_rules_load(path, &rules, err);
+		if (st != RV_OK)
+			load_failed(oldcxt, st, err, path);
+		/* Recorded at once, so unload() frees it if a later file fails. */
+		loaded.rules[loaded.nrules++] = rules;
+	}
+}
+
+/* The file revrit.lexicon names, or NULL for "none". */
+static char *
+lexicon_path(const char *setting, const char *dir)
+{
+	if (strcmp(setting, REVRIT_NO_LEXICON) == 0)
+		return NULL;
+	if (is_absolute_path(setting))
+		return pstrdup(setting);
+	return psprintf("%s/%s%s", dir, setting, REVRIT_LEXICON_SUFFIX);
+}
+
+/*
+ * Map the lexicon.  A missing default lexicon (hunspell-he was not
+ * installed when revrit was built) only degrades ranking, so revrit goes
+ * on with rules only and logs that once; a lexicon the administrator named
+ * explicitly must exist, and a corrupt one is always an error.
+ */
+static void
+load_lexicon(const char *setting, const char *dir, MemoryContext oldcxt)
+{
+	char	   *path = lexicon_path(setting, dir);
+	struct stat st;
+	char		err[RV_ERRLEN] = "";
+	rv_status	status;
+
+	if (path == NULL)
+		return;
+
+	if (stat(path, &st) != 0 && errno == ENOENT)
+	{
+		MemoryContextSwitchTo(oldcxt);
+		if (strcmp(setting, REVRIT_DEFAULT_LEXICON) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_FILE),
+					 errmsg("revrit: lexicon file \"%s\" does not exist", path),
+					 errhint("Check revrit.lexicon, or set it to \"%s\" for rules only.",
+							 REVRIT_NO_LEXICON)));
+		if (!missing_lexicon_logged)
+			ereport(LOG,
+					(errmsg("revrit: lexicon file \"%s\" not found, converting with rules only",
+							path),
+					 errhint("Install hunspell-he and rebuild and reinstall revrit, or set revrit.lexicon to \"%s\".",
+							 REVRIT_NO_LEXICON)));
+		missing_lexicon_logged = true;
+		MemoryContextSwitchTo(RevritCacheContext);
+		return;
+	}
+
+	status = rv_lexicon_open(path, &loaded_lexicon, err);
+	if (status != RV_OK)
+	{
+		loaded_lexicon = NULL;
+		load_failed(oldcxt, status, err, path);
+	}
+	loaded.lexicon_path = path;
+}
+
+static void
+load(void)
+{
+	char		sharepath[MAXPGPATH];
+	char	   *dir;
+	char		err[RV_ERRLEN] = "";
+	rv_status	status;
+	MemoryContext oldcxt;
+
+	if (RevritCacheContext == NULL)
+		RevritCacheContext = AllocSetContextCreate(TopMemoryContext,
+												   "revrit engine",
+												   ALLOCSET_DEFAULT_SIZES);
+	oldcxt = MemoryContextSwitchTo(RevritCacheContext);
+
+	get_share_path(my_exec_path, sharepath);
+	dir = psprintf("%s/%s", sharepath, REVRIT_SHARE_SUBDIR);
+	loaded.rules_dir = dir;
+
+	load_rules(dir, oldcxt);
+	load_lexicon(revrit_lexicon_guc, dir, oldcxt);
+
+	status = rv_engine_new(loaded.rules, loaded.nrules, loaded_lexicon,
+						   &loaded.engine, err);
+	if (status != RV_OK)
+	{
+		loaded.engine = NULL;
+		load_failed(oldcxt, status, err, NULL);
+	}
+
+	loaded_setting = pstrdup(revrit_lexicon_guc);
+	loaded_valid = true;
+	MemoryContextSwitchTo(oldcxt);
+}
+
+const RevritLoaded *
+revrit_engine(void)
+{
+	if (loaded_valid && strcmp(loaded_setting, revrit_lexicon_guc) == 0)
+		return &loaded;
+	unload();
+	load();
+	return &loaded;
+}

@@ -1,0 +1,65 @@
+/*
+ * errors.c — turn the core's rv_status into ereport with an SQLSTATE.
+ */
+#include "postgres.h"
+
+#include "mb/pg_wchar.h"
+
+#include "revrit_pg.h"
+
+/* The SQLSTATE for a core status. */
+static int
+status_errcode(rv_status status)
+{
+	switch (status)
+	{
+		case RV_ENOMEM:
+			return ERRCODE_OUT_OF_MEMORY;
+		case RV_EIO:
+			return ERRCODE_IO_ERROR;
+		case RV_EFORMAT:
+			return ERRCODE_CONFIG_FILE_ERROR;
+		case RV_EINVAL:
+			return ERRCODE_INVALID_PARAMETER_VALUE;
+		case RV_EUNICODE:
+			return ERRCODE_CHARACTER_NOT_IN_REPERTOIRE;
+		case RV_ETOOLONG:
+			return ERRCODE_PROGRAM_LIMIT_EXCEEDED;
+		case RV_OK:
+			break;
+	}
+	return ERRCODE_INTERNAL_ERROR;
+}
+
+void
+revrit_report(rv_status status, const char *err, const char *file)
+{
+	const char *msg = (err && err[0]) ? err : rv_status_text(status);
+
+	if (file)
+		ereport(ERROR,
+				(errcode(status_errcode(status)),
+				 errmsg("revrit: could not load \"%s\": %s", file, msg)));
+	if (status == RV_ETOOLONG)
+		ereport(ERROR,
+				(errcode(status_errcode(status)),
+				 errmsg("revrit: %s", msg),
+				 errdetail("revrit converts at most %u bytes per call.",
+						   RV_MAX_INPUT_BYTES)));
+	ereport(ERROR,
+			(errcode(status_errcode(status)),
+			 errmsg("revrit: %s", msg)));
+	pg_unreachable();
+}
+
+/* The core works on UTF-8; PostgreSQL hands us the database encoding. */
+void
+revrit_check_encoding(void)
+{
+	if (GetDatabaseEncoding() != PG_UTF8)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("revrit requires a database with encoding UTF8"),
+				 errdetail("The current database encoding is %s.",
+						   GetDatabaseEncodingName())));
+}

@@ -1,0 +1,93 @@
+/*
+ * guc.c — the revrit.* settings.
+ *
+ * revrit.standard and revrit.hyphen are per-call defaults any user may
+ * change.  revrit.lexicon selects which compiled lexicon file the backend
+ * maps, so only a superuser may change it (like unaccent's rules file, it is
+ * a file on the server); engine_cache.c notices a change on the next call.
+ */
+#include "postgres.h"
+
+#include "utils/guc.h"
+
+#include "revrit_pg.h"
+
+char	   *revrit_standard_guc = NULL;
+int			revrit_hyphen_guc = RV_HYPHEN_MAQAF;
+char	   *revrit_lexicon_guc = NULL;
+
+static const struct config_enum_entry hyphen_options[] = {
+	{"maqaf", RV_HYPHEN_MAQAF, false},
+	{"ascii", RV_HYPHEN_ASCII, false},
+	{NULL, 0, false}
+};
+
+/*
+ * A lexicon is "none", a bare name (letters, digits, '_', '-', '.') that
+ * names $sharedir/revrit/<name>.rvlex, or an absolute path.  Refusing
+ * relative paths keeps a bare name from climbing out of the share
+ * directory.
+ */
+static bool
+check_lexicon(char **newval, void **extra, GucSource source)
+{
+	const char *p = *newval;
+
+	if (p == NULL || *p == '\0')
+	{
+		GUC_check_errdetail("Use \"%s\" for no lexicon.", REVRIT_NO_LEXICON);
+		return false;
+	}
+	if (is_absolute_path(p))
+		return true;
+	if (strcmp(p, ".") == 0 || strcmp(p, "..") == 0)
+	{
+		GUC_check_errdetail("A lexicon name must not be \".\" or \"..\".");
+		return false;
+	}
+	for (; *p; p++)
+	{
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			  (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.'))
+		{
+			GUC_check_errdetail("A lexicon is \"%s\", a name made of letters, digits, \"_\", \"-\" and \".\", or an absolute path.",
+								REVRIT_NO_LEXICON);
+			return false;
+		}
+	}
+	return true;
+}
+
+void
+revrit_define_gucs(void)
+{
+	DefineCustomStringVariable("revrit.standard",
+							   "Romanization standard revrit() assumes when none is given.",
+							   "The name of an installed rule file; revrit_info() lists them.",
+							   &revrit_standard_guc,
+							   REVRIT_DEFAULT_STANDARD,
+							   PGC_USERSET,
+							   0,
+							   NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("revrit.hyphen",
+							 "How revrit() writes the hyphen inside compounds.",
+							 "maqaf writes U+05BE, ascii keeps '-'.",
+							 &revrit_hyphen_guc,
+							 RV_HYPHEN_MAQAF,
+							 hyphen_options,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomStringVariable("revrit.lexicon",
+							   "Compiled lexicon revrit ranks candidates with.",
+							   "A name in $sharedir/revrit (without .rvlex), an absolute path, or \"none\" for rules only.",
+							   &revrit_lexicon_guc,
+							   REVRIT_DEFAULT_LEXICON,
+							   PGC_SUSET,
+							   0,
+							   check_lexicon, NULL, NULL);
+
+	MarkGUCPrefixReserved("revrit");
+}

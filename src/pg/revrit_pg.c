@@ -1,0 +1,265 @@
+/*
+ * revrit_pg.c — SQL-callable functions of the revrit extension.
+ *
+ * Each wrapper only unpacks its arguments, calls the core and packs the
+ * result; loading lives in engine_cache.c, settings in guc.c, error
+ * mapping in errors.c.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+#include "utils/memutils.h"
+#include "utils/tuplestore.h"
+
+#include "revrit_pg.h"
+
+PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+PG_FUNCTION_INFO_V1(revrit_convert_text);
+PG_FUNCTION_INFO_V1(revrit_candidates);
+PG_FUNCTION_INFO_V1(revrit_info);
+
+void
+_PG_init(void)
+{
+	revrit_install_allocator();
+	revrit_define_gucs();
+}
+
+/* The core calls this once per word, so cancel and statement_timeout work. */
+static void
+interrupt_cb(void *arg)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/* "a, b, c" of the loaded standards' names, for hints. */
+static char *
+standard_list(const RevritLoaded *eng)
+{
+	StringInfoData buf;
+	int			i;
+
+	initStringInfo(&buf);
+	for (i = 0; i < eng->nrules; i++)
+		appendStringInfo(&buf, "%s%s", i ? ", " : "",
+						 rv_rules_name(eng->rules[i]));
+	return buf.data;
+}
+
+/*
+ * The standard to convert with: the argument, or revrit.standard when the
+ * argument is ''.  Names compare case-insensitively; the loaded rule set's
+ * own spelling is passed on.  NULL (both empty) = the first loaded.
+ */
+static const char *
+resolve_standard(const RevritLoaded *eng, const char *arg)
+{
+	const char *name = arg[0] ? arg : revrit_standard_guc;
+	int			i;
+
+	if (name == NULL || name[0] == '\0')
+		return NULL;
+	for (i = 0; i < eng->nrules; i++)
+	{
+		const char *have = rv_rules_name(eng->rules[i]);
+
+		if (pg_strcasecmp(have, name) == 0)
+			return have;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown revrit standard \"%s\"", name),
+			 errhint("Valid standards are: %s.", standard_list(eng))));
+	return NULL;				/* keep compiler quiet */
+}
+
+/* The hyphen style: the argument, or revrit.hyphen when it is ''. */
+static rv_hyphen
+resolve_hyphen(const char *arg)
+{
+	if (arg[0] == '\0')
+		return (rv_hyphen) revrit_hyphen_guc;
+	if (pg_strcasecmp(arg, "maqaf") == 0)
+		return RV_HYPHEN_MAQAF;
+	if (pg_strcasecmp(arg, "ascii") == 0)
+		return RV_HYPHEN_ASCII;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown revrit hyphen style \"%s\"", arg),
+			 errhint("Valid hyphen styles are: maqaf, ascii.")));
+	return RV_HYPHEN_MAQAF;		/* keep compiler quiet */
+}
+
+/* Options for one call; standard and hyphen are '' for "the setting". */
+static void
+make_options(rv_options *opt, const RevritLoaded *eng,
+			 const char *standard, const char *hyphen)
+{
+	rv_options_init(opt);
+	opt->standard = resolve_standard(eng, standard);
+	opt->hyphen = resolve_hyphen(hyphen);
+	opt->interrupt = interrupt_cb;
+	opt->interrupt_arg = NULL;
+}
+
+/* revrit(text text, standard text DEFAULT '', hyphen text DEFAULT '') */
+Datum
+revrit_convert_text(PG_FUNCTION_ARGS)
+{
+	char	   *input = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	char	   *hyphen = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	const RevritLoaded *eng;
+	rv_options	opt;
+	char	   *out = NULL;
+	size_t		outlen = 0;
+	char		err[RV_ERRLEN] = "";
+	rv_status	status;
+	text	   *result;
+
+	revrit_check_encoding();
+	eng = revrit_engine();
+	make_options(&opt, eng, standard, hyphen);
+
+	status = rv_convert(eng->engine, input, strlen(input), &opt,
+						&out, &outlen, err);
+	if (status != RV_OK)
+		revrit_report(status, err, NULL);
+
+	result = cstring_to_text_with_len(out, outlen);
+	rv_free(out);
+	PG_RETURN_TEXT_P(result);
+}
+
+/* ---- revrit_candidates ---------------------------------------------------- */
+
+#define CANDIDATE_COLS 9
+
+typedef struct CandidateSink
+{
+	Tuplestorestate *store;
+	TupleDesc	desc;
+	MemoryContext rowcxt;		/* reset after every row */
+} CandidateSink;
+
+/* rv_candidates callback: one row per candidate. */
+static int
+candidate_cb(const rv_candidate *c, void *arg)
+{
+	CandidateSink *sink = (CandidateSink *) arg;
+	Datum		values[CANDIDATE_COLS];
+	bool		nulls[CANDIDATE_COLS] = {0};
+	MemoryContext oldcxt = MemoryContextSwitchTo(sink->rowcxt);
+
+	values[0] = Int32GetDatum(c->word);
+	values[1] = Int32GetDatum(c->rank);
+	values[2] = PointerGetDatum(cstring_to_text(c->roman));
+	values[3] = PointerGetDatum(cstring_to_text(c->hebrew));
+	values[4] = Float8GetDatum(c->score);
+	values[5] = Float8GetDatum(c->rule_cost);
+	values[6] = Float8GetDatum(c->char_cost);
+	values[7] = Float8GetDatum(c->lexicon_bonus);
+	values[8] = BoolGetDatum(c->in_lexicon != 0);
+	/* (tuplestore_putvalues copies the row into the store's context) */
+	tuplestore_putvalues(sink->store, sink->desc, values, nulls);
+	MemoryContextSwitchTo(oldcxt);
+	MemoryContextReset(sink->rowcxt);
+	return 0;
+}
+
+/* Checks n: a positive count no larger than REVRIT_MAX_CANDIDATES. */
+static void
+check_candidate_count(int n)
+{
+	if (n <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("n must be positive")));
+
+	/*
+	 * The k-best search does work proportional to n for every word, and
+	 * every candidate becomes a row; the cap keeps one call's time and
+	 * memory bounded.  Nobody reads past the first few hundred.
+	 */
+	if (n > REVRIT_MAX_CANDIDATES)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("n must be at most %d", REVRIT_MAX_CANDIDATES)));
+}
+
+/* revrit_candidates(text text, n int DEFAULT 5, standard text DEFAULT '') */
+Datum
+revrit_candidates(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *input = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	int32		n = PG_GETARG_INT32(1);
+	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	const RevritLoaded *eng;
+	rv_options	opt;
+	CandidateSink sink;
+	char		err[RV_ERRLEN] = "";
+	rv_status	status;
+
+	check_candidate_count(n);
+	revrit_check_encoding();
+	eng = revrit_engine();
+	make_options(&opt, eng, standard, "");
+
+	InitMaterializedSRF(fcinfo, 0);
+	sink.store = rsinfo->setResult;
+	sink.desc = rsinfo->setDesc;
+	sink.rowcxt = AllocSetContextCreate(CurrentMemoryContext,
+										"revrit_candidates row",
+										ALLOCSET_SMALL_SIZES);
+
+	/* The core's scratch memory lives in the per-call context. */
+	status = rv_candidates(eng->engine, input, strlen(input), n, &opt,
+						   candidate_cb, &sink, err);
+	if (status != RV_OK)
+		revrit_report(status, err, NULL);
+	MemoryContextDelete(sink.rowcxt);
+
+	return (Datum) 0;
+}
+
+/* ---- revrit_info ---------------------------------------------------------- */
+
+/* revrit_info() → {"version", "standards", "lexicon", "rules_dir"} */
+Datum
+revrit_info(PG_FUNCTION_ARGS)
+{
+	const RevritLoaded *eng = revrit_engine();
+	StringInfoData buf;
+	int			i;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "{\"version\": ");
+	escape_json(&buf, RV_VERSION);
+	appendStringInfoString(&buf, ", \"standards\": [");
+	for (i = 0; i < eng->nrules; i++)
+	{
+		if (i)
+			appendStringInfoString(&buf, ", ");
+		escape_json(&buf, rv_rules_name(eng->rules[i]));
+	}
+	appendStringInfoString(&buf, "], \"lexicon\": ");
+	if (eng->lexicon_path)
+		escape_json(&buf, eng->lexicon_path);
+	else
+		appendStringInfoString(&buf, "null");
+	appendStringInfoString(&buf, ", \"rules_dir\": ");
+	escape_json(&buf, eng->rules_dir);
+	appendStringInfoChar(&buf, '}');
+
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}

@@ -1,0 +1,45 @@
+/* revrit: reconstruct Hebrew script from romanized Hebrew catalogue text */
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "CREATE EXTENSION revrit" to load this file. \quit
+
+/*
+ * All functions are STABLE, not IMMUTABLE: their result depends on the
+ * revrit.* settings and on the rule and lexicon files installed in
+ * $sharedir/revrit (as unaccent's depends on its rules file).  They are
+ * PARALLEL SAFE: every backend, worker or leader, loads the same files and
+ * receives the leader's settings.
+ *
+ * COST: one call on a typical catalogue title (5-10 words) takes about as
+ * long as 1000 cheap built-in operators (cpu_operator_cost units), measured
+ * with the benchmark in bench/; being well above 100 lets the planner pick
+ * parallel plans for SELECT revrit(col) FROM big_table on default settings.
+ */
+
+CREATE FUNCTION revrit(text text, standard text DEFAULT '', hyphen text DEFAULT '')
+RETURNS text
+AS 'MODULE_PATHNAME', 'revrit_convert_text'
+LANGUAGE C STRICT STABLE PARALLEL SAFE
+COST 1000;
+
+COMMENT ON FUNCTION revrit(text, text, text) IS
+'Reconstruct Hebrew script from romanized Hebrew; '''' for standard or hyphen means the revrit.standard / revrit.hyphen setting';
+
+CREATE FUNCTION revrit_candidates(text text, n int DEFAULT 5, standard text DEFAULT '')
+RETURNS TABLE(word int, rank int, romanized text, hebrew text, score float8,
+			  rule_cost float8, char_cost float8, lexicon_bonus float8,
+			  in_lexicon bool)
+AS 'MODULE_PATHNAME', 'revrit_candidates'
+LANGUAGE C STRICT STABLE PARALLEL SAFE
+COST 1000 ROWS 20;
+
+COMMENT ON FUNCTION revrit_candidates(text, int, text) IS
+'The n best Hebrew reconstructions of every word of a romanized text, with the components of their scores';
+
+CREATE FUNCTION revrit_info()
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'revrit_info'
+LANGUAGE C STRICT STABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION revrit_info() IS
+'The loaded standards, the lexicon file in use (null = rules only) and the version of revrit';
