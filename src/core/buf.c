@@ -1,0 +1,155 @@
+/*
+ * buf.c — growable byte buffer and bump arena.
+ */
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "utf8.h"
+
+void
+rv_buf_init(rv_buf *b)
+{
+	b->data = NULL;
+	b->len = b->cap = 0;
+	b->failed = 0;
+}
+
+void
+rv_buf_free(rv_buf *b)
+{
+	rv_free(b->data);
+	rv_buf_init(b);
+}
+
+static int
+buf_reserve(rv_buf *b, size_t extra)
+{
+	size_t		need = b->len + extra + 1;
+	size_t		cap;
+	char	   *p;
+
+	if (b->failed)
+		return 0;
+	if (need <= b->cap)
+		return 1;
+	cap = b->cap ? b->cap * 2 : 64;
+	while (cap < need)
+		cap *= 2;
+	p = rv_realloc(b->data, cap);
+	if (p == NULL)
+	{
+		b->failed = 1;
+		return 0;
+	}
+	b->data = p;
+	b->cap = cap;
+	return 1;
+}
+
+void
+rv_buf_append(rv_buf *b, const void *p, size_t n)
+{
+	if (!buf_reserve(b, n))
+		return;
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+rv_buf_putc(rv_buf *b, char c)
+{
+	rv_buf_append(b, &c, 1);
+}
+
+void
+rv_buf_put_cp(rv_buf *b, uint32_t cp)
+{
+	char		tmp[4];
+
+	rv_buf_append(b, tmp, rv_utf8_encode(cp, tmp));
+}
+
+char *
+rv_buf_take(rv_buf *b, size_t *len)
+{
+	char	   *p;
+
+	if (!buf_reserve(b, 0))
+	{
+		rv_buf_free(b);
+		return NULL;
+	}
+	b->data[b->len] = '\0';
+	p = b->data;
+	if (len)
+		*len = b->len;
+	rv_buf_init(b);
+	return p;
+}
+
+/* ---- arena ---- */
+
+#define ARENA_BLOCK_MIN (64 * 1024)
+
+struct rv_arena_block
+{
+	rv_arena_block *next;
+	size_t		used;
+	size_t		size;
+	/* payload follows, 16-byte aligned */
+};
+
+#define BLOCK_HEADER ((sizeof(rv_arena_block) + 15) & ~(size_t) 15)
+
+void
+rv_arena_init(rv_arena *a)
+{
+	a->head = NULL;
+	a->failed = 0;
+}
+
+void *
+rv_arena_alloc(rv_arena *a, size_t size)
+{
+	rv_arena_block *blk = a->head;
+	char	   *p;
+
+	size = (size + 15) & ~(size_t) 15;
+	if (blk == NULL || blk->size - blk->used < size)
+	{
+		size_t		bsize = size > ARENA_BLOCK_MIN ? size : ARENA_BLOCK_MIN;
+
+		if (blk && blk->size * 2 > bsize && blk->size < 16 * ARENA_BLOCK_MIN)
+			bsize = blk->size * 2 > size ? blk->size * 2 : size;
+		blk = rv_alloc(BLOCK_HEADER + bsize);
+		if (blk == NULL)
+		{
+			a->failed = 1;
+			return NULL;
+		}
+		blk->next = a->head;
+		blk->used = 0;
+		blk->size = bsize;
+		a->head = blk;
+	}
+	p = (char *) blk + BLOCK_HEADER + blk->used;
+	blk->used += size;
+	return p;
+}
+
+void
+rv_arena_free(rv_arena *a)
+{
+	rv_arena_block *blk = a->head;
+
+	while (blk)
+	{
+		rv_arena_block *next = blk->next;
+
+		rv_free(blk);
+		blk = next;
+	}
+	rv_arena_init(a);
+}

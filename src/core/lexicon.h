@@ -1,0 +1,49 @@
+/*
+ * lexicon.h — private: walking the compiled lexicon during candidate search.
+ *
+ * The search asks two things of a lexicon, one Hebrew symbol at a time:
+ * does some known word start with the letters emitted so far (a trie walk),
+ * and how plausible is the next letter after the last few (a character
+ * n-gram model).  Both are answered from the read-only memory map.
+ */
+#ifndef REVRIT_LEXICON_H
+#define REVRIT_LEXICON_H
+
+#include <stdint.h>
+
+#include "revrit.h"
+
+/*
+ * Hebrew symbols as small integers: 0..26 are U+05D0..U+05EA (final forms
+ * included), then geresh, gershayim and the word boundary.
+ */
+#define RV_SYM_GERESH		27	/* ' or U+05F3 */
+#define RV_SYM_GERSHAYIM	28	/* " or U+05F4 */
+#define RV_SYM_BOUNDARY		29	/* start or end of a word */
+#define RV_NSYMS			30
+
+/* Symbol for a code point, or -1 if it is not a Hebrew word character. */
+int			rv_sym_from_cp(uint32_t cp);
+
+/* A trie node; RV_LEX_NONE once the prefix left the lexicon. */
+typedef uint32_t rv_lexnode;
+#define RV_LEX_NONE UINT32_MAX
+
+rv_lexnode	rv_lex_root(const rv_lexicon *lex);
+rv_lexnode	rv_lex_step(const rv_lexicon *lex, rv_lexnode node, int sym);
+int			rv_lex_is_word(const rv_lexicon *lex, rv_lexnode node);
+
+/* Whole-word lookup of a UTF-8 string; 1 if known.  Also accepts the word
+ * behind one or more of the prefix letters ו ה ב כ ל מ ש. */
+int			rv_lex_contains(const rv_lexicon *lex, const char *utf8, size_t len);
+
+/* Character model.  A context packs the last (order - 1) symbols; a word
+ * starts from rv_lex_ctx_start() and is closed by scoring
+ * RV_SYM_BOUNDARY.  Costs are in bits (-log2 p), always finite. */
+typedef uint32_t rv_charctx;
+
+rv_charctx	rv_lex_ctx_start(const rv_lexicon *lex);
+rv_charctx	rv_lex_ctx_push(const rv_lexicon *lex, rv_charctx ctx, int sym);
+double		rv_lex_char_cost(const rv_lexicon *lex, rv_charctx ctx, int sym);
+
+#endif							/* REVRIT_LEXICON_H */

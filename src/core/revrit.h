@@ -1,0 +1,145 @@
+/*
+ * revrit.h — reconstruct Hebrew script from romanized Hebrew.
+ *
+ * The whole public contract of the revrit core library.  The core depends
+ * on libc and ICU only; it never exits, aborts or longjmps on its own, and
+ * reports every failure as an rv_status plus a message in the caller's
+ * buffer.  All memory goes through the allocator set with
+ * rv_set_allocator(), so a host (PostgreSQL) can place it in its own
+ * memory contexts and may longjmp out of the interrupt callback safely.
+ */
+#ifndef REVRIT_H
+#define REVRIT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RV_VERSION "0.1.0"
+
+/* Length of the message buffer every fallible call may fill. */
+#define RV_ERRLEN 256
+
+typedef enum rv_status
+{
+	RV_OK = 0,
+	RV_ENOMEM,					/* allocation failed */
+	RV_EIO,						/* a file could not be read or written */
+	RV_EFORMAT,					/* a rule or lexicon file is malformed */
+	RV_EINVAL,					/* a bad argument or option value */
+	RV_EUNICODE,				/* input is not valid UTF-8 */
+	RV_ETOOLONG					/* input exceeds RV_MAX_INPUT_BYTES */
+} rv_status;
+
+/* Inputs longer than this are refused rather than processed. */
+#define RV_MAX_INPUT_BYTES (8u * 1024u * 1024u)
+
+/* ---- allocation -------------------------------------------------------- */
+
+typedef struct rv_allocator
+{
+	void	   *(*alloc) (size_t size, void *ctx);
+	void	   *(*realloc) (void *ptr, size_t size, void *ctx);
+	void		(*free) (void *ptr, void *ctx);
+	void	   *ctx;
+} rv_allocator;
+
+/* Replace malloc/realloc/free for everything the library allocates.
+ * NULL restores the libc allocator.  Not thread-safe; call once at start. */
+void		rv_set_allocator(const rv_allocator *allocator);
+
+/* ---- romanization standards (rule files) -------------------------------- */
+
+typedef struct rv_rules rv_rules;
+
+/* Compile a rule file (see rules/README.md for the format). */
+rv_status	rv_rules_load(const char *path, rv_rules **out, char *err);
+rv_status	rv_rules_parse(const char *text, size_t len, const char *name,
+						   rv_rules **out, char *err);
+void		rv_rules_free(rv_rules *rules);
+const char *rv_rules_name(const rv_rules *rules);
+
+/* ---- lexicon (compiled word list + character model) ---------------------- */
+
+typedef struct rv_lexicon rv_lexicon;
+
+/* Memory-map a compiled lexicon read-only; magic, version, size and
+ * checksum are verified before it is used. */
+rv_status	rv_lexicon_open(const char *path, rv_lexicon **out, char *err);
+void		rv_lexicon_close(rv_lexicon *lexicon);
+
+/* Compile a hunspell .dic (affix flags ignored) or a plain word list (one
+ * word per line) into a lexicon file. */
+rv_status	rv_lexicon_build(const char *wordlist_path, const char *out_path,
+							 char *err);
+
+/* ---- conversion ---------------------------------------------------------- */
+
+typedef struct rv_engine rv_engine;
+
+/* An engine ranks with one or more standards and an optional lexicon; it
+ * borrows them (they must outlive it).  Immutable once built, so one engine
+ * can serve any number of calls. */
+rv_status	rv_engine_new(const rv_rules *const *rules, int nrules,
+						  const rv_lexicon *lexicon, rv_engine **out,
+						  char *err);
+void		rv_engine_free(rv_engine *engine);
+
+typedef enum rv_hyphen
+{
+	RV_HYPHEN_MAQAF = 0,		/* compound hyphen becomes U+05BE ־ */
+	RV_HYPHEN_ASCII				/* compound hyphen stays '-' */
+} rv_hyphen;
+
+typedef struct rv_options
+{
+	rv_hyphen	hyphen;
+	const char *standard;		/* rule set name; NULL = the engine's first */
+	/* Called once per word; a host may longjmp out of it (cancel). */
+	void		(*interrupt) (void *arg);
+	void	   *interrupt_arg;
+} rv_options;
+
+/* Defaults for every field. */
+void		rv_options_init(rv_options *options);
+
+/* Convert a text; *out is allocated with the library allocator, NUL
+ * terminated, and must be released with rv_free(). */
+rv_status	rv_convert(const rv_engine *engine, const char *text, size_t len,
+					   const rv_options *options, char **out, size_t *outlen,
+					   char *err);
+
+/* One ranked reconstruction of one word. */
+typedef struct rv_candidate
+{
+	int			word;			/* 1-based position of the word in the text */
+	int			rank;			/* 1 = best */
+	const char *roman;			/* the romanized word as written (UTF-8) */
+	const char *hebrew;			/* this reconstruction (UTF-8) */
+	double		score;			/* total cost; lower is better */
+	double		rule_cost;		/* sum of rule weights */
+	double		char_cost;		/* character model cost (0 without lexicon) */
+	double		lexicon_bonus;	/* subtracted when the lexicon knows it */
+	int			in_lexicon;		/* 1 if the lexicon recognizes the word */
+} rv_candidate;
+
+/* Return nonzero to stop the enumeration early. */
+typedef int (*rv_candidate_fn) (const rv_candidate *candidate, void *arg);
+
+/* The n best reconstructions of every word of the text, in text order and,
+ * per word, best first.  Only words that get converted are reported. */
+rv_status	rv_candidates(const rv_engine *engine, const char *text,
+						  size_t len, int n, const rv_options *options,
+						  rv_candidate_fn fn, void *arg, char *err);
+
+void		rv_free(void *ptr);
+
+const char *rv_status_text(rv_status status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif							/* REVRIT_H */

@@ -1,0 +1,202 @@
+/*
+ * utf8.c — UTF-8 coding and Unicode normalization through ICU.
+ */
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
+#include "alloc.h"
+#include "utf8.h"
+
+size_t
+rv_utf8_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80)
+	{
+		out[0] = (char) cp;
+		return 1;
+	}
+	if (cp < 0x800)
+	{
+		out[0] = (char) (0xC0 | (cp >> 6));
+		out[1] = (char) (0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000)
+	{
+		out[0] = (char) (0xE0 | (cp >> 12));
+		out[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char) (0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char) (0xF0 | (cp >> 18));
+	out[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char) (0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* ASCII needs no normalization and is by far the most common input. */
+static int
+is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char) s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+rv_status
+rv_decode_nfc(const char *s, size_t len, uint32_t **out, size_t *n, char *err)
+{
+	UErrorCode	uerr = U_ZERO_ERROR;
+	const UNormalizer2 *nfc;
+	UChar	   *u16 = NULL,
+			   *norm = NULL;
+	int32_t		u16len = 0,
+				normlen;
+	uint32_t   *cps;
+	size_t		k = 0;
+
+	if (is_ascii(s, len))
+	{
+		cps = rv_alloc((len + 1) * sizeof(uint32_t));
+		if (cps == NULL)
+			return RV_ENOMEM;
+		for (size_t i = 0; i < len; i++)
+			cps[i] = (unsigned char) s[i];
+		*out = cps;
+		*n = len;
+		return RV_OK;
+	}
+
+	/* Strict UTF-8 to UTF-16: ill-formed input is refused, not repaired. */
+	u_strFromUTF8(NULL, 0, &u16len, s, (int32_t) len, &uerr);
+	if (uerr != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(uerr))
+	{
+		rv_seterr(err, "input is not valid UTF-8");
+		return RV_EUNICODE;
+	}
+	uerr = U_ZERO_ERROR;
+	u16 = rv_alloc(((size_t) u16len + 1) * sizeof(UChar));
+	if (u16 == NULL)
+		return RV_ENOMEM;
+	u_strFromUTF8(u16, u16len + 1, NULL, s, (int32_t) len, &uerr);
+	if (U_FAILURE(uerr))
+	{
+		rv_free(u16);
+		rv_seterr(err, "input is not valid UTF-8");
+		return RV_EUNICODE;
+	}
+
+	nfc = unorm2_getNFCInstance(&uerr);
+	if (U_FAILURE(uerr))
+	{
+		rv_free(u16);
+		rv_seterr(err, "ICU NFC normalizer unavailable: %s", u_errorName(uerr));
+		return RV_EUNICODE;
+	}
+	if (unorm2_spanQuickCheckYes(nfc, u16, u16len, &uerr) == u16len)
+	{
+		norm = u16;
+		normlen = u16len;
+	}
+	else
+	{
+		/* NFC never grows text by more than a factor of 3 */
+		int32_t		cap = u16len * 3 + 1;
+
+		uerr = U_ZERO_ERROR;
+		norm = rv_alloc((size_t) cap * sizeof(UChar));
+		if (norm == NULL)
+		{
+			rv_free(u16);
+			return RV_ENOMEM;
+		}
+		normlen = unorm2_normalize(nfc, u16, u16len, norm, cap, &uerr);
+		rv_free(u16);
+		if (U_FAILURE(uerr))
+		{
+			rv_free(norm);
+			rv_seterr(err, "normalization failed: %s", u_errorName(uerr));
+			return RV_EUNICODE;
+		}
+	}
+
+	cps = rv_alloc(((size_t) normlen + 1) * sizeof(uint32_t));
+	if (cps == NULL)
+	{
+		rv_free(norm);
+		return RV_ENOMEM;
+	}
+	for (int32_t i = 0; i < normlen;)
+	{
+		UChar32		c;
+
+		U16_NEXT(norm, i, normlen, c);
+		cps[k++] = (uint32_t) c;
+	}
+	rv_free(norm);
+	*out = cps;
+	*n = k;
+	return RV_OK;
+}
+
+uint32_t
+rv_cp_lower(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+	return (uint32_t) u_tolower((UChar32) cp);
+}
+
+int
+rv_cp_is_upper(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return u_isupper((UChar32) cp);
+}
+
+int
+rv_cp_is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	return u_isalpha((UChar32) cp);
+}
+
+int
+rv_cp_is_mark(uint32_t cp)
+{
+	int8_t		t;
+
+	if (cp < 0x300)
+		return 0;
+	t = u_charType((UChar32) cp);
+	return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK ||
+		t == U_ENCLOSING_MARK;
+}
+
+int
+rv_cp_is_digit(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= '0' && cp <= '9';
+	return u_isdigit((UChar32) cp);
+}
+
+int
+rv_cp_is_space(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= 9 && cp <= 13);
+	return u_isUWhiteSpace((UChar32) cp);
+}
+
+int
+rv_cp_is_hebrew(uint32_t cp)
+{
+	return (cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F);
+}
