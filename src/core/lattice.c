@@ -1,0 +1,457 @@
+/*
+ * lattice.c — k-best search over the weighted token lattice of a word.
+ *
+ * Exactness: two partial spellings that reach the same (position, trie
+ * node, context) state with the same Hebrew prefix have the same futures,
+ * so keeping only the cheaper one loses nothing; keeping the k cheapest
+ * distinct prefixes per state therefore yields the k cheapest distinct
+ * spellings overall.  Work is O(length x states x edges x k).
+ */
+#include <string.h>
+
+#include "alloc.h"
+#include "lattice.h"
+
+typedef struct edge
+{
+	uint8_t		from;
+	uint8_t		to;
+	uint8_t		nsym;
+	uint8_t		sym[RV_MAX_OUT];
+	float		weight;
+} edge;
+
+typedef struct hyp
+{
+	double		total;
+	float		rule;
+	float		chr;
+	uint64_t	hash;			/* of the Hebrew prefix, for deduplication */
+	int32_t		prev;			/* index of the previous hyp, -1 at start */
+	int32_t		edge;
+} hyp;
+
+typedef struct state
+{
+	uint64_t	key;
+	rv_lexnode	node;
+	rv_charctx	ctx;
+	int32_t		next;			/* next state at the same position */
+	int32_t		nhyp;
+} state;
+
+struct rv_search
+{
+	edge	   *edges;
+	int			nedges,
+				cap_edges;
+	int			first_edge[RV_MAX_WORD + 2];
+	state	   *states;
+	int			nstates,
+				cap_states;
+	hyp		   *hyps;			/* k slots per state */
+	int			cap_hyps;
+	int			head[RV_MAX_WORD + 1];
+};
+
+rv_search *
+rv_search_new(void)
+{
+	return rv_alloc0(sizeof(rv_search));
+}
+
+void
+rv_search_free(rv_search *s)
+{
+	if (s == NULL)
+		return;
+	rv_free(s->edges);
+	rv_free(s->states);
+	rv_free(s->hyps);
+	rv_free(s);
+}
+
+static edge *
+new_edge(rv_search *s)
+{
+	if (s->nedges == s->cap_edges)
+	{
+		int			cap = s->cap_edges ? s->cap_edges * 2 : 256;
+		edge	   *p = rv_realloc(s->edges, (size_t) cap * sizeof(edge));
+
+		if (p == NULL)
+			return NULL;
+		s->edges = p;
+		s->cap_edges = cap;
+	}
+	return &s->edges[s->nedges++];
+}
+
+static int
+lookahead_matches(const rv_rules *r, const rv_variant *v, const uint32_t *cps,
+				  int n, int j)
+{
+	int			at = j;
+
+	for (int k = 0; k < v->nlook; k++)
+	{
+		switch (v->look[k])
+		{
+			case RV_CLASS_END:
+				if (at != n)
+					return 0;
+				break;
+			case RV_CLASS_CONSONANT:
+				{
+					int			d = at < n ? rv_rules_digraph_at(r, cps + at, n - at) : 0;
+
+					if (d)
+						at += d;
+					else if (at < n && rv_rules_is_consonant(r, cps[at]))
+						at++;
+					else
+						return 0;
+				}
+				break;
+			case RV_CLASS_VOWEL:
+				if (at >= n || !rv_rules_is_vowel(r, cps[at]))
+					return 0;
+				at++;
+				break;
+		}
+	}
+	return 1;
+}
+
+/*
+ * The variant of a token that applies where it stands: the most specific
+ * position class that has a variant whose look-ahead matches, and within
+ * it the longest look-ahead.
+ */
+static const rv_variant *
+pick_variant(const rv_rules *r, uint32_t first, const uint32_t *cps, int n,
+			 int i, int j)
+{
+	static const uint8_t chain[RV_NPOS][4] = {
+		[RV_POS_ANY] = {RV_POS_ANY, RV_NPOS},
+		[RV_POS_INITIAL] = {RV_POS_INITIAL, RV_POS_ANY, RV_NPOS},
+		[RV_POS_MEDIAL] = {RV_POS_MEDIAL, RV_POS_ANY, RV_NPOS},
+		[RV_POS_FINAL] = {RV_POS_FINAL, RV_POS_ANY, RV_NPOS},
+		[RV_POS_WHOLE] = {RV_POS_WHOLE, RV_POS_INITIAL, RV_POS_ANY, RV_NPOS},
+	};
+	int			where = (i == 0 && j == n) ? RV_POS_WHOLE :
+		i == 0 ? RV_POS_INITIAL : j == n ? RV_POS_FINAL : RV_POS_MEDIAL;
+
+	for (int c = 0; chain[where][c] != RV_NPOS; c++)
+	{
+		const rv_variant *best = NULL;
+
+		for (uint32_t vi = first; vi; vi = r->variants[vi].next)
+		{
+			const rv_variant *v = &r->variants[vi];
+
+			if (v->pos == chain[where][c] &&
+				(best == NULL || v->nlook > best->nlook) &&
+				lookahead_matches(r, v, cps, n, j))
+				best = v;
+		}
+		if (best)
+			return best;
+	}
+	return NULL;
+}
+
+/* All edges leaving position i; returns 0 on allocation failure. */
+static int
+add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int i)
+{
+	uint32_t	node = 0;
+	float		extra = 0;
+
+	/* A doubled consonant (old DIN gemination, Hillel) is written once. */
+	if (i > 0 && cps[i] == cps[i - 1] && rv_rules_is_consonant(r, cps[i]))
+	{
+		edge	   *e = new_edge(s);
+
+		if (e == NULL)
+			return 0;
+		e->from = (uint8_t) i;
+		e->to = (uint8_t) (i + 1);
+		e->nsym = 0;
+		e->weight = 0;
+		extra = r->double_penalty;
+	}
+
+	for (int j = i; j < n; j++)
+	{
+		const rv_variant *v;
+
+		node = rv_rules_child(r, node, cps[j]);
+		if (node == 0)
+			break;
+		if (r->nodes[node].first_variant == 0)
+			continue;
+		v = pick_variant(r, r->nodes[node].first_variant, cps, n, i, j + 1);
+		if (v == NULL)
+			continue;
+		for (uint32_t o = 0; o < v->noptions; o++)
+		{
+			const rv_option *opt = &r->options[v->first_option + o];
+			edge	   *e = new_edge(s);
+
+			if (e == NULL)
+				return 0;
+			e->from = (uint8_t) i;
+			e->to = (uint8_t) (j + 1);
+			e->nsym = opt->nsym;
+			memcpy(e->sym, opt->sym, opt->nsym);
+			e->weight = opt->weight + extra;
+		}
+	}
+	return 1;
+}
+
+static int
+build_lattice(rv_search *s, const rv_rules *r, const uint32_t *cps, int n)
+{
+	s->nedges = 0;
+	for (int i = 0; i < n; i++)
+	{
+		s->first_edge[i] = s->nedges;
+		if (!add_edges_from(s, r, cps, n, i))
+			return 0;
+	}
+	s->first_edge[n] = s->nedges;
+	return 1;
+}
+
+/* Find or create the state for a key at a position; -1 if out of memory. */
+static int
+get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
+		  int k)
+{
+	state	   *st;
+
+	for (int i = s->head[pos]; i >= 0; i = s->states[i].next)
+		if (s->states[i].key == key)
+			return i;
+	if (s->nstates == s->cap_states)
+	{
+		int			cap = s->cap_states ? s->cap_states * 2 : 64;
+		state	   *p = rv_realloc(s->states, (size_t) cap * sizeof(state));
+
+		if (p == NULL)
+			return -1;
+		s->states = p;
+		s->cap_states = cap;
+	}
+	if ((s->nstates + 1) * k > s->cap_hyps)
+	{
+		int			cap = s->cap_hyps ? s->cap_hyps * 2 : 256;
+		hyp		   *p;
+
+		while (cap < (s->nstates + 1) * k)
+			cap *= 2;
+		p = rv_realloc(s->hyps, (size_t) cap * sizeof(hyp));
+		if (p == NULL)
+			return -1;
+		s->hyps = p;
+		s->cap_hyps = cap;
+	}
+	st = &s->states[s->nstates];
+	st->key = key;
+	st->node = node;
+	st->ctx = ctx;
+	st->nhyp = 0;
+	st->next = s->head[pos];
+	s->head[pos] = s->nstates;
+	return s->nstates++;
+}
+
+/* Keep the k cheapest distinct prefixes of a state, sorted by cost. */
+static void
+offer(hyp *list, int32_t *nhyp, int k, const hyp *h)
+{
+	int			n = *nhyp;
+	int			at;
+
+	for (int i = 0; i < n; i++)
+	{
+		if (list[i].hash != h->hash)
+			continue;
+		if (list[i].total <= h->total)
+			return;
+		/* the same prefix, cheaper: drop the old entry */
+		memmove(&list[i], &list[i + 1], (size_t) (n - i - 1) * sizeof(hyp));
+		n--;
+		break;
+	}
+	if (n == k && h->total >= list[n - 1].total)
+	{
+		*nhyp = n;
+		return;
+	}
+	if (n == k)
+		n--;
+	at = n;
+	while (at > 0 && list[at - 1].total > h->total)
+	{
+		list[at] = list[at - 1];
+		at--;
+	}
+	list[at] = *h;
+	*nhyp = n + 1;
+}
+
+static uint64_t
+hash_syms(uint64_t h, const uint8_t *sym, int n)
+{
+	for (int i = 0; i < n; i++)
+		h = (h ^ (uint64_t) (sym[i] + 1)) * UINT64_C(0x100000001b3);
+	return h;
+}
+
+/* Extend every hyp of state si along every edge leaving pos. */
+static int
+expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
+{
+	for (int ei = s->first_edge[pos]; ei < s->first_edge[pos + 1]; ei++)
+	{
+		const edge *e = &s->edges[ei];
+		rv_lexnode	node = s->states[si].node;
+		rv_charctx	ctx = s->states[si].ctx;
+		double		chr = 0;
+		int			ti;
+		uint64_t	key;
+
+		if (lex)
+		{
+			for (int q = 0; q < e->nsym; q++)
+			{
+				chr += rv_lex_char_cost(lex, ctx, e->sym[q]);
+				ctx = rv_lex_ctx_push(lex, ctx, e->sym[q]);
+				if (node != RV_LEX_NONE)
+					node = rv_lex_step(lex, node, e->sym[q]);
+			}
+		}
+		key = ((uint64_t) node << 32) | ctx;
+		ti = get_state(s, e->to, key, node, ctx, k);
+		if (ti < 0)
+			return 0;
+		for (int h = 0; h < s->states[si].nhyp; h++)
+		{
+			const hyp  *from = &s->hyps[si * k + h];
+			hyp			nh;
+
+			nh.rule = from->rule + e->weight;
+			nh.chr = from->chr + (float) chr;
+			nh.total = from->total + e->weight + RV_CHAR_WEIGHT * chr;
+			nh.hash = hash_syms(from->hash, e->sym, e->nsym);
+			nh.prev = si * k + h;
+			nh.edge = ei;
+			offer(&s->hyps[ti * k], &s->states[ti].nhyp, k, &nh);
+		}
+	}
+	return 1;
+}
+
+typedef struct final_hyp
+{
+	hyp			h;
+	double		bonus;
+	int			in_lex;
+} final_hyp;
+
+/* Write the symbols of the path ending at hyp index hi. */
+static int
+trace(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
+{
+	int			len = 0;
+	uint8_t    *out;
+
+	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
+		len += s->edges[s->hyps[i].edge].nsym;
+	out = rv_arena_alloc(arena, (size_t) len + 1);
+	if (out == NULL)
+		return 0;
+	sp->sym = out;
+	sp->nsym = len;
+	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
+	{
+		const edge *e = &s->edges[s->hyps[i].edge];
+
+		len -= e->nsym;
+		memcpy(out + len, e->sym, e->nsym);
+	}
+	return 1;
+}
+
+int
+rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
+			  const uint32_t *cps, int n, int k, rv_arena *arena,
+			  rv_spelling *out)
+{
+	int			found = 0;
+	int			start;
+	rv_lexnode	root = lex ? rv_lex_root(lex) : RV_LEX_NONE;
+	rv_charctx	ctx0 = lex ? rv_lex_ctx_start(lex) : 0;
+
+	if (n <= 0 || n > RV_MAX_WORD || k <= 0)
+		return 0;
+	if (!build_lattice(s, r, cps, n))
+		return -1;
+	s->nstates = 0;
+	for (int i = 0; i <= n; i++)
+		s->head[i] = -1;
+
+	start = get_state(s, 0, ((uint64_t) root << 32) | ctx0, root, ctx0, k);
+	if (start < 0)
+		return -1;
+	s->hyps[start * k] = (hyp)
+	{
+		0, 0, 0, UINT64_C(0xcbf29ce484222325), -1, -1
+	};
+	s->states[start].nhyp = 1;
+
+	for (int pos = 0; pos < n; pos++)
+		for (int si = s->head[pos]; si >= 0; si = s->states[si].next)
+			if (!expand(s, lex, pos, si, k))
+				return -1;
+
+	/* Close every state at the end: word boundary and lexicon membership. */
+	for (int si = s->head[n]; si >= 0; si = s->states[si].next)
+	{
+		const state *st = &s->states[si];
+		double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
+		int			in_lex = lex && st->node != RV_LEX_NONE &&
+			rv_lex_is_word(lex, st->node);
+		double		bonus = in_lex ? RV_LEXICON_BONUS : 0;
+
+		for (int h = 0; h < st->nhyp; h++)
+		{
+			const hyp  *from = &s->hyps[si * k + h];
+			double		total = from->total + RV_CHAR_WEIGHT * chr - bonus;
+			int			at;
+
+			/* distinct strings end in the same state, so no dedup needed */
+			if (found == k && total >= out[k - 1].score)
+				continue;
+			at = found < k ? found++ : k - 1;
+			while (at > 0 && out[at - 1].score > total)
+			{
+				out[at] = out[at - 1];
+				at--;
+			}
+			out[at].score = total;
+			out[at].rule_cost = from->rule;
+			out[at].char_cost = from->chr + chr;
+			out[at].lexicon_bonus = bonus;
+			out[at].in_lexicon = in_lex;
+			out[at].nsym = si * k + h;	/* hyp index until traced */
+		}
+	}
+	for (int i = 0; i < found; i++)
+		if (!trace(s, out[i].nsym, arena, &out[i]))
+			return -1;
+	return found;
+}

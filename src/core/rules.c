@@ -1,0 +1,754 @@
+/*
+ * rules.c — compile a romanization rule file (rules/README.md) into the
+ * token trie the lattice builder walks.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "lexicon.h"
+#include "rules.h"
+#include "utf8.h"
+
+/* Largest rule file accepted: far above any real standard. */
+#define RULES_MAX_BYTES (4u * 1024u * 1024u)
+
+/* Growable array of fixed-size items, used only while compiling. */
+typedef struct vec
+{
+	void	   *data;
+	uint32_t	len;
+	uint32_t	cap;
+	size_t		item;
+} vec;
+
+static void *
+vec_push(vec *v)
+{
+	if (v->len == v->cap)
+	{
+		uint32_t	cap = v->cap ? v->cap * 2 : 16;
+		void	   *p = rv_realloc(v->data, cap * v->item);
+
+		if (p == NULL)
+			return NULL;
+		v->data = p;
+		v->cap = cap;
+	}
+	return memset((char *) v->data + (size_t) v->len++ * v->item, 0, v->item);
+}
+
+/* Trie node while compiling: children kept in a linked list. */
+typedef struct build_node
+{
+	uint32_t	cp;
+	uint32_t	first_child;	/* 0 = none (node 0 is the root) */
+	uint32_t	next_sibling;
+	uint32_t	first_variant;
+	uint32_t	last_variant;
+} build_node;
+
+typedef struct compiler
+{
+	rv_rules   *rules;
+	vec			nodes;			/* build_node */
+	vec			variants;		/* rv_variant */
+	vec			options;		/* rv_option */
+	vec			prefixes;		/* rv_prefix */
+	vec			charmap;		/* rv_charmap */
+	vec			alphabet;		/* uint32_t */
+	vec			consonants;
+	vec			vowels;
+	vec			foreign;		/* char * */
+	const char *file;
+	int			line;
+	char	   *err;
+} compiler;
+
+static rv_status
+syntax(compiler *c, const char *what, const char *arg)
+{
+	rv_seterr(c->err, "%s:%d: %s%s%s%s", c->file, c->line, what,
+			  arg ? " \"" : "", arg ? arg : "", arg ? "\"" : "");
+	return RV_EFORMAT;
+}
+
+/* Decode a field into NFC code points; returns the count or -1. */
+static int
+decode_field(const char *s, uint32_t *out, int max)
+{
+	uint32_t   *cps;
+	size_t		n;
+
+	if (rv_decode_nfc(s, strlen(s), &cps, &n, NULL) != RV_OK)
+		return -1;
+	if ((int) n > max)
+	{
+		rv_free(cps);
+		return -1;
+	}
+	memcpy(out, cps, n * sizeof(uint32_t));
+	rv_free(cps);
+	return (int) n;
+}
+
+/* Parse Hebrew ("-" = nothing) into lexicon symbols. */
+static int
+parse_hebrew(const char *s, uint8_t *sym, uint8_t *nsym)
+{
+	uint32_t	cps[RV_MAX_OUT + 1];
+	int			n;
+
+	if (strcmp(s, "-") == 0)
+	{
+		*nsym = 0;
+		return 1;
+	}
+	n = decode_field(s, cps, RV_MAX_OUT);
+	if (n <= 0)
+		return 0;
+	for (int i = 0; i < n; i++)
+	{
+		int			k = rv_sym_from_cp(cps[i]);
+
+		if (k < 0 || k == RV_SYM_BOUNDARY)
+			return 0;
+		sym[i] = (uint8_t) k;
+	}
+	*nsym = (uint8_t) n;
+	return 1;
+}
+
+static int
+add_cp(vec *v, uint32_t cp)
+{
+	uint32_t   *slot = vec_push(v);
+
+	if (slot == NULL)
+		return 0;
+	*slot = cp;
+	return 1;
+}
+
+static uint32_t
+trie_child(compiler *c, uint32_t node, uint32_t cp, int create)
+{
+	build_node *nodes = c->nodes.data;
+	uint32_t	k;
+	build_node *n;
+
+	for (k = nodes[node].first_child; k; k = nodes[k].next_sibling)
+		if (nodes[k].cp == cp)
+			return k;
+	if (!create)
+		return 0;
+	n = vec_push(&c->nodes);
+	if (n == NULL)
+		return 0;
+	nodes = c->nodes.data;
+	n->cp = cp;
+	n->next_sibling = nodes[node].first_child;
+	nodes[node].first_child = c->nodes.len - 1;
+	return c->nodes.len - 1;
+}
+
+static int
+parse_pos(const char *s)
+{
+	static const char *const names[RV_NPOS] = {"*", "^", ".", "$", "^$"};
+
+	for (int i = 0; i < RV_NPOS; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* TOKEN[/LOOKAHEAD] POSITION OPTION... */
+static rv_status
+parse_token_rule(compiler *c, char **f, int nf)
+{
+	uint32_t	cps[RV_MAX_TOKEN];
+	char	   *slash = strchr(f[0], '/');
+	rv_variant *v;
+	build_node *nodes;
+	uint32_t	node = 0,
+				vi;
+	int			n,
+				pos;
+
+	if (nf < 3)
+		return syntax(c, "a token rule needs a position and options", f[0]);
+	if (slash && slash != f[0])
+		*slash++ = '\0';
+	else
+		slash = NULL;
+	n = decode_field(f[0], cps, RV_MAX_TOKEN);
+	if (n <= 0)
+		return syntax(c, "bad token", f[0]);
+	pos = parse_pos(f[1]);
+	if (pos < 0)
+		return syntax(c, "unknown position (use * ^ . $ ^$)", f[1]);
+
+	v = vec_push(&c->variants);
+	if (v == NULL)
+		return RV_ENOMEM;
+	v->pos = (uint8_t) pos;
+	if (slash)
+	{
+		size_t		nl = strlen(slash);
+
+		if (nl > RV_MAX_LOOKAHEAD)
+			return syntax(c, "look-ahead too long", slash);
+		for (size_t i = 0; i < nl; i++)
+		{
+			if (slash[i] != RV_CLASS_CONSONANT && slash[i] != RV_CLASS_VOWEL &&
+				slash[i] != RV_CLASS_END)
+				return syntax(c, "look-ahead classes are C, V and #", slash);
+			v->look[i] = (uint8_t) slash[i];
+		}
+		v->nlook = (uint8_t) nl;
+	}
+	v->first_option = c->options.len;
+	for (int i = 2; i < nf; i++)
+	{
+		char	   *colon = strrchr(f[i], ':');
+		rv_option  *o = vec_push(&c->options);
+		char	   *end;
+
+		if (o == NULL)
+			return RV_ENOMEM;
+		if (colon && colon != f[i])
+		{
+			*colon = '\0';
+			errno = 0;
+			o->weight = strtof(colon + 1, &end);
+			if (errno || *end || o->weight < 0)
+				return syntax(c, "bad weight", colon + 1);
+		}
+		if (!parse_hebrew(f[i], o->sym, &o->nsym))
+			return syntax(c, "option is not Hebrew letters (or -)", f[i]);
+	}
+	v = (rv_variant *) c->variants.data + c->variants.len - 1;
+	v->noptions = c->options.len - v->first_option;
+
+	for (int i = 0; i < n; i++)
+	{
+		node = trie_child(c, node, cps[i], 1);
+		if (node == 0)
+			return RV_ENOMEM;
+		if (!add_cp(&c->alphabet, cps[i]))
+			return RV_ENOMEM;
+	}
+	/* append, keeping file order among a token's variants */
+	vi = c->variants.len - 1;
+	nodes = c->nodes.data;
+	if (nodes[node].last_variant)
+		((rv_variant *) c->variants.data)[nodes[node].last_variant].next = vi;
+	else
+		nodes[node].first_variant = vi;
+	nodes[node].last_variant = vi;
+	return RV_OK;
+}
+
+/* prefix FORM HEBREW [HEBREW-AFTER-ANOTHER-PREFIX] [:WEIGHT] */
+static rv_status
+parse_prefix(compiler *c, char **f, int nf)
+{
+	rv_prefix  *p;
+	uint32_t	cps[RV_MAX_TOKEN];
+	int			n;
+
+	if (nf < 3 || nf > 5)
+		return syntax(c, "prefix FORM HEBREW [HEBREW-LATER] [:WEIGHT]", NULL);
+	p = vec_push(&c->prefixes);
+	if (p == NULL)
+		return RV_ENOMEM;
+	n = decode_field(f[1], cps, RV_MAX_TOKEN);
+	if (n <= 0)
+		return syntax(c, "bad prefix form", f[1]);
+	memcpy(p->form, cps, (size_t) n * sizeof(uint32_t));
+	p->len = (uint8_t) n;
+	if (!parse_hebrew(f[2], p->first, &p->nfirst))
+		return syntax(c, "prefix Hebrew is not Hebrew letters", f[2]);
+	memcpy(p->later, p->first, sizeof(p->later));
+	p->nlater = p->nfirst;
+	for (int i = 3; i < nf; i++)
+	{
+		if (f[i][0] == ':')
+			p->weight = strtof(f[i] + 1, NULL);
+		else if (!parse_hebrew(f[i], p->later, &p->nlater))
+			return syntax(c, "prefix Hebrew is not Hebrew letters", f[i]);
+	}
+	return RV_OK;
+}
+
+/* A list of single characters: consonants, vowels, alphabet. */
+static rv_status
+parse_chars(compiler *c, vec *v, char **f, int nf)
+{
+	for (int i = 1; i < nf; i++)
+	{
+		uint32_t	cp[2];
+
+		if (decode_field(f[i], cp, 1) != 1)
+			return syntax(c, "expected one character", f[i]);
+		if (!add_cp(v, cp[0]) || (v != &c->alphabet && !add_cp(&c->alphabet, cp[0])))
+			return RV_ENOMEM;
+	}
+	return RV_OK;
+}
+
+static rv_status
+parse_map(compiler *c, char **f, int nf)
+{
+	uint32_t	from[2],
+				to[2] = {0};
+	rv_charmap *m;
+
+	if (nf != 3 || decode_field(f[1], from, 1) != 1 ||
+		(strcmp(f[2], "-") != 0 && decode_field(f[2], to, 1) != 1))
+		return syntax(c, "map FROM TO (one character each, - deletes)", NULL);
+	m = vec_push(&c->charmap);
+	if (m == NULL)
+		return RV_ENOMEM;
+	m->from = from[0];
+	m->to = to[0];
+	if (to[0] && !add_cp(&c->alphabet, to[0]))
+		return RV_ENOMEM;
+	return RV_OK;
+}
+
+static rv_status
+parse_digraphs(compiler *c, char **f, int nf)
+{
+	rv_rules   *r = c->rules;
+
+	for (int i = 1; i < nf; i++)
+	{
+		int			n;
+
+		if (r->ndigraphs == RV_MAX_DIGRAPHS)
+			return syntax(c, "too many digraphs", f[i]);
+		n = decode_field(f[i], r->digraphs[r->ndigraphs], RV_MAX_TOKEN);
+		if (n < 2)
+			return syntax(c, "a digraph has two or more letters", f[i]);
+		r->digraph_len[r->ndigraphs++] = (uint8_t) n;
+	}
+	return RV_OK;
+}
+
+static rv_status
+parse_line(compiler *c, char *line)
+{
+	char	   *f[64];
+	int			nf = 0;
+	char	   *save = NULL;
+	char	   *hash = strstr(line, " #");
+	char	   *tok;
+
+	if (line[0] == '#')
+		return RV_OK;
+	if (hash)
+		*hash = '\0';
+	for (tok = strtok_r(line, " \t\r", &save); tok && nf < 64;
+		 tok = strtok_r(NULL, " \t\r", &save))
+		f[nf++] = tok;
+	if (nf == 0)
+		return RV_OK;
+
+	if (strcmp(f[0], "standard") == 0)
+	{
+		if (nf != 2 || strlen(f[1]) >= RV_MAX_NAME)
+			return syntax(c, "standard NAME", NULL);
+		strcpy(c->rules->name, f[1]);
+		return RV_OK;
+	}
+	if (strcmp(f[0], "description") == 0)
+	{
+		size_t		used = 0;
+
+		for (int i = 1; i < nf; i++)
+			used += (size_t) snprintf(c->rules->description + used,
+									  used < sizeof(c->rules->description) ?
+									  sizeof(c->rules->description) - used : 0,
+									  "%s%s", i > 1 ? " " : "", f[i]);
+		return RV_OK;
+	}
+	if (strcmp(f[0], "consonants") == 0)
+		return parse_chars(c, &c->consonants, f, nf);
+	if (strcmp(f[0], "vowels") == 0)
+		return parse_chars(c, &c->vowels, f, nf);
+	if (strcmp(f[0], "alphabet") == 0)
+		return parse_chars(c, &c->alphabet, f, nf);
+	if (strcmp(f[0], "map") == 0)
+		return parse_map(c, f, nf);
+	if (strcmp(f[0], "digraphs") == 0)
+		return parse_digraphs(c, f, nf);
+	if (strcmp(f[0], "prefix") == 0)
+		return parse_prefix(c, f, nf);
+	if (strcmp(f[0], "double-consonant-penalty") == 0)
+	{
+		if (nf != 2)
+			return syntax(c, "double-consonant-penalty WEIGHT", NULL);
+		c->rules->double_penalty = strtof(f[1], NULL);
+		return RV_OK;
+	}
+	if (strcmp(f[0], "foreign") == 0)
+	{
+		for (int i = 1; i < nf; i++)
+		{
+			char	  **slot = vec_push(&c->foreign);
+
+			if (slot == NULL || (*slot = rv_strndup(f[i], strlen(f[i]))) == NULL)
+				return RV_ENOMEM;
+		}
+		return RV_OK;
+	}
+	return parse_token_rule(c, f, nf);
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t	x = *(const uint32_t *) a,
+				y = *(const uint32_t *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_charmap(const void *a, const void *b)
+{
+	return cmp_u32(&((const rv_charmap *) a)->from, &((const rv_charmap *) b)->from);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* Sort and deduplicate a code point set, moving it into the rules. */
+static uint32_t *
+finish_set(vec *v, uint32_t *n)
+{
+	uint32_t   *a = v->data;
+	uint32_t	k = 0;
+
+	if (v->len)
+		qsort(a, v->len, sizeof(uint32_t), cmp_u32);
+	for (uint32_t i = 0; i < v->len; i++)
+		if (k == 0 || a[k - 1] != a[i])
+			a[k++] = a[i];
+	*n = k;
+	v->data = NULL;
+	return a;
+}
+
+typedef struct child_sort
+{
+	uint32_t	cp;
+	uint32_t	node;
+} child_sort;
+
+/* Flatten the linked trie into arrays with children sorted by code point,
+ * so a lookup is a binary search. */
+static rv_status
+finish_trie(compiler *c)
+{
+	rv_rules   *r = c->rules;
+	build_node *bn = c->nodes.data;
+	uint32_t	nn = c->nodes.len;
+	uint32_t	pos = 0;
+
+	r->nodes = rv_alloc0(nn * sizeof(rv_trie_node));
+	r->children = rv_alloc0((nn ? nn : 1) * sizeof(rv_trie_child));
+	if (r->nodes == NULL || r->children == NULL)
+		return RV_ENOMEM;
+	for (uint32_t i = 0; i < nn; i++)
+	{
+		uint32_t	start = pos;
+
+		for (uint32_t k = bn[i].first_child; k; k = bn[k].next_sibling)
+		{
+			r->children[pos].cp = bn[k].cp;
+			r->children[pos].node = k;
+			pos++;
+		}
+		qsort(r->children + start, pos - start, sizeof(rv_trie_child), cmp_u32);
+		r->nodes[i].first_child = start;
+		r->nodes[i].nchildren = pos - start;
+		r->nodes[i].first_variant = bn[i].first_variant;
+	}
+	r->nnodes = nn;
+	r->nchildren = pos;
+	return RV_OK;
+}
+
+static void
+compiler_free(compiler *c)
+{
+	char	  **fw = c->foreign.data;
+
+	for (uint32_t i = 0; fw && i < c->foreign.len; i++)
+		rv_free(fw[i]);
+	rv_free(c->nodes.data);
+	rv_free(c->variants.data);
+	rv_free(c->options.data);
+	rv_free(c->prefixes.data);
+	rv_free(c->charmap.data);
+	rv_free(c->alphabet.data);
+	rv_free(c->consonants.data);
+	rv_free(c->vowels.data);
+	rv_free(c->foreign.data);
+}
+
+static rv_status
+compile(compiler *c, const char *text, size_t len)
+{
+	size_t		start = 0;
+	rv_status	st = RV_OK;
+
+	c->nodes.item = sizeof(build_node);
+	c->variants.item = sizeof(rv_variant);
+	c->options.item = sizeof(rv_option);
+	c->prefixes.item = sizeof(rv_prefix);
+	c->charmap.item = sizeof(rv_charmap);
+	c->alphabet.item = c->consonants.item = c->vowels.item = sizeof(uint32_t);
+	c->foreign.item = sizeof(char *);
+	/* node 0 = root; variant 0 = "none" */
+	if (vec_push(&c->nodes) == NULL || vec_push(&c->variants) == NULL)
+		return RV_ENOMEM;
+
+	while (start < len && st == RV_OK)
+	{
+		size_t		end = start;
+		char	   *line;
+
+		while (end < len && text[end] != '\n')
+			end++;
+		c->line++;
+		line = rv_strndup(text + start, end - start);
+		if (line == NULL)
+			return RV_ENOMEM;
+		st = parse_line(c, line);
+		rv_free(line);
+		start = end + 1;
+	}
+	if (st != RV_OK)
+		return st;
+	if (c->rules->name[0] == '\0')
+		return syntax(c, "missing \"standard NAME\" line", NULL);
+	if (c->nodes.len <= 1)
+		return syntax(c, "no token rules", NULL);
+	return RV_OK;
+}
+
+static rv_status
+take_results(compiler *c)
+{
+	rv_rules   *r = c->rules;
+	rv_status	st = finish_trie(c);
+
+	if (st != RV_OK)
+		return st;
+	r->variants = c->variants.data;
+	r->nvariants = c->variants.len;
+	c->variants.data = NULL;
+	r->options = c->options.data;
+	r->noptions = c->options.len;
+	c->options.data = NULL;
+	r->prefixes = c->prefixes.data;
+	r->nprefixes = c->prefixes.len;
+	c->prefixes.data = NULL;
+	if (c->charmap.len)
+		qsort(c->charmap.data, c->charmap.len, sizeof(rv_charmap), cmp_charmap);
+	r->charmap = c->charmap.data;
+	r->ncharmap = c->charmap.len;
+	c->charmap.data = NULL;
+	r->alphabet = finish_set(&c->alphabet, &r->nalphabet);
+	r->consonants = finish_set(&c->consonants, &r->nconsonants);
+	r->vowels = finish_set(&c->vowels, &r->nvowels);
+	if (c->foreign.len)
+		qsort(c->foreign.data, c->foreign.len, sizeof(char *), cmp_str);
+	r->foreign_words = c->foreign.data;
+	r->nforeign = c->foreign.len;
+	c->foreign.data = NULL;
+	return RV_OK;
+}
+
+rv_status
+rv_rules_parse(const char *text, size_t len, const char *name,
+			   rv_rules **out, char *err)
+{
+	compiler	c;
+	rv_status	st;
+
+	memset(&c, 0, sizeof(c));
+	c.file = name ? name : "<rules>";
+	c.err = err;
+	c.rules = rv_alloc0(sizeof(rv_rules));
+	if (c.rules == NULL)
+		return RV_ENOMEM;
+	c.rules->double_penalty = 1.0f;
+	st = compile(&c, text, len);
+	if (st == RV_OK)
+		st = take_results(&c);
+	compiler_free(&c);
+	if (st != RV_OK)
+	{
+		if (st == RV_ENOMEM)
+			rv_seterr(err, "out of memory compiling %s", c.file);
+		rv_rules_free(c.rules);
+		return st;
+	}
+	*out = c.rules;
+	return RV_OK;
+}
+
+rv_status
+rv_rules_load(const char *path, rv_rules **out, char *err)
+{
+	FILE	   *fp = fopen(path, "rb");
+	char	   *text;
+	size_t		len;
+	rv_status	st;
+
+	if (fp == NULL)
+	{
+		rv_seterr(err, "could not open rule file \"%s\": %s", path, strerror(errno));
+		return RV_EIO;
+	}
+	text = rv_alloc(RULES_MAX_BYTES + 1);
+	if (text == NULL)
+	{
+		fclose(fp);
+		return RV_ENOMEM;
+	}
+	len = fread(text, 1, RULES_MAX_BYTES + 1, fp);
+	if (ferror(fp) || len > RULES_MAX_BYTES)
+	{
+		rv_seterr(err, "could not read rule file \"%s\"%s", path,
+				  len > RULES_MAX_BYTES ? ": larger than 4 MB" : "");
+		fclose(fp);
+		rv_free(text);
+		return RV_EIO;
+	}
+	fclose(fp);
+	st = rv_rules_parse(text, len, path, out, err);
+	rv_free(text);
+	return st;
+}
+
+void
+rv_rules_free(rv_rules *r)
+{
+	if (r == NULL)
+		return;
+	for (uint32_t i = 0; i < r->nforeign; i++)
+		rv_free(r->foreign_words[i]);
+	rv_free(r->foreign_words);
+	rv_free(r->nodes);
+	rv_free(r->children);
+	rv_free(r->variants);
+	rv_free(r->options);
+	rv_free(r->prefixes);
+	rv_free(r->charmap);
+	rv_free(r->alphabet);
+	rv_free(r->consonants);
+	rv_free(r->vowels);
+	rv_free(r);
+}
+
+const char *
+rv_rules_name(const rv_rules *r)
+{
+	return r->name;
+}
+
+static int
+set_has(const uint32_t *set, uint32_t n, uint32_t cp)
+{
+	return n && bsearch(&cp, set, n, sizeof(uint32_t), cmp_u32) != NULL;
+}
+
+uint32_t
+rv_rules_child(const rv_rules *r, uint32_t node, uint32_t cp)
+{
+	const rv_trie_node *nd = &r->nodes[node];
+	uint32_t	lo = nd->first_child,
+				hi = nd->first_child + nd->nchildren;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = (lo + hi) / 2;
+
+		if (r->children[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < nd->first_child + nd->nchildren && r->children[lo].cp == cp)
+		return r->children[lo].node;
+	return 0;
+}
+
+int
+rv_rules_is_consonant(const rv_rules *r, uint32_t cp)
+{
+	return set_has(r->consonants, r->nconsonants, cp);
+}
+
+int
+rv_rules_digraph_at(const rv_rules *r, const uint32_t *cps, int n)
+{
+	for (uint32_t d = 0; d < r->ndigraphs; d++)
+	{
+		int			len = r->digraph_len[d];
+
+		if (len <= n && memcmp(r->digraphs[d], cps, (size_t) len * sizeof(uint32_t)) == 0)
+			return len;
+	}
+	return 0;
+}
+
+int
+rv_rules_is_vowel(const rv_rules *r, uint32_t cp)
+{
+	return set_has(r->vowels, r->nvowels, cp);
+}
+
+int
+rv_rules_in_alphabet(const rv_rules *r, uint32_t cp)
+{
+	return set_has(r->alphabet, r->nalphabet, cp);
+}
+
+int
+rv_rules_is_foreign_word(const rv_rules *r, const char *utf8)
+{
+	return r->nforeign &&
+		bsearch(&utf8, r->foreign_words, r->nforeign, sizeof(char *), cmp_str) != NULL;
+}
+
+uint32_t
+rv_rules_fold(const rv_rules *r, uint32_t cp)
+{
+	uint32_t	lo = 0,
+				hi = r->ncharmap;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = (lo + hi) / 2;
+
+		if (r->charmap[mid].from < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < r->ncharmap && r->charmap[lo].from == cp)
+		return r->charmap[lo].to;
+	return cp;
+}
