@@ -41,6 +41,7 @@ read_counts(const char *path, rvlex_dawg_header *dh, unsigned long long *size)
 
 	if (f == NULL)
 		return 0;
+	memset(&hdr, 0, sizeof(hdr));
 	if (fread(&hdr, sizeof(hdr), 1, f) == 1)
 		for (i = 0; i < hdr.nsections && !ok; i++)
 			if (fread(&sec, sizeof(sec), 1, f) == 1 && sec.type == RVLEX_SEC_DAWG)
