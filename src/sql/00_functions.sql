@@ -10,9 +10,10 @@
  * PARALLEL SAFE: every backend, worker or leader, loads the same files and
  * receives the leader's settings.
  *
- * COST: one call on a typical catalogue title (5-10 words) takes about as
- * long as 1000 cheap built-in operators (cpu_operator_cost units), measured
- * with the benchmark in bench/; being well above 100 lets the planner pick
+ * COST 1000 (in cpu_operator_cost units) is measured: on a 5-word catalogue
+ * title revrit() takes about 21 us with the lexicon, where a built-in
+ * operator such as int4pl or texteq takes 10-30 ns in the same scan: a
+ * ratio of 700-2000.  Being well above 100 also lets the planner choose
  * parallel plans for SELECT revrit(col) FROM big_table on default settings.
  */
 
