@@ -37,5 +37,5 @@ revrit_install_packages() {
 
 # Build everything (the .so, the command-line tool, the lexicon) and install.
 revrit_build_install() {
-	make -j"$(nproc)" && revrit_sudo make install
+	make -s -j"$(nproc)" && revrit_sudo make -s install
 }

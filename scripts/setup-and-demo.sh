@@ -25,8 +25,11 @@ SELECT jsonb_pretty(revrit_info()) AS revrit_info;
 \echo The sample catalogue converted:
 SELECT id, field, romanized, revrit(romanized) FROM catalog ORDER BY id;
 
-\echo Fields whose conversion differs from the catalogue's Hebrew form:
-SELECT id, revrit(romanized) AS revrit, hebrew AS catalogue
+\echo How many fields match the Hebrew form in the sample, and which do not:
+SELECT count(*) FILTER (WHERE revrit(romanized) = hebrew) AS identical,
+	   count(*) AS fields
+  FROM catalog;
+SELECT id, revrit(romanized) AS revrit, hebrew AS expected
   FROM catalog WHERE revrit(romanized) <> hebrew ORDER BY id;
 
 \echo Candidates for one title:
