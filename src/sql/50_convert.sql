@@ -1,0 +1,499 @@
+-- revrit_convert: convert a column of an existing table in place, in
+-- parallel, in committed batches, restartable after a cancel or a crash.
+--
+-- How it works (docs/converting-tables.md is the user's manual):
+--
+--  1. Compute.  One CREATE UNLOGGED TABLE ... AS SELECT key, source,
+--     revrit(source) FROM tbl WHERE <filter> into a scratch table.  PostgreSQL
+--     15 plans CREATE TABLE AS in parallel (it never runs UPDATE or
+--     INSERT ... SELECT in parallel), so this is where every core works.
+--     The scratch is unlogged (no WAL) and gets a unique index on the key.
+--  2. Apply.  Walk the scratch in key order, batch_size rows per
+--     transaction: UPDATE the target from the scratch, advance the
+--     high-water mark (the last key applied) in a small *logged* state
+--     table in the same transaction, COMMIT.  A batch is therefore applied
+--     entirely or not at all, and the mark is exact.
+--  3. Finish.  Drop the scratch and the state table.
+--
+-- Restart.  Both tables have names derived from the table's OID and the
+-- target column's number, in schema revrit_work, so a rerun finds them:
+--   * after a cancel or an error, the scratch is intact and the apply phase
+--     resumes after the high-water mark;
+--   * after a crash, crash recovery resets every unlogged table to empty;
+--     the logged state still holds the mark, so only the rows after it are
+--     computed again (pg_temp could not be used: it dies with the session).
+--
+-- Safety.  The source column is only read.  Each scratch row keeps the
+-- source text it was computed from; if the row's source changed since, the
+-- value is computed afresh from the current source at apply time, so a
+-- stale conversion is never written.  Identifiers come from regclass and
+-- pg_attribute and are quoted with format('%I'); the procedure is SECURITY
+-- INVOKER, so it can do nothing its caller could not do.
+
+-- Work space for the scratch and state tables.  Callers create their own
+-- tables here (and so own them); the procedure refuses to use a table in
+-- it that another role owns, so nobody can plant a scratch for someone else.
+-- The schema is never put on a search_path.
+CREATE SCHEMA revrit_work;
+GRANT USAGE, CREATE ON SCHEMA revrit_work TO PUBLIC;
+COMMENT ON SCHEMA revrit_work IS
+    'revrit_convert scratch and state tables of unfinished conversions';
+
+CREATE PROCEDURE revrit_convert(
+    tbl regclass,
+    source name,
+    target name,
+    batch_size integer DEFAULT 10000,
+    only_null_target boolean DEFAULT false,
+    where_clause text DEFAULT NULL,
+    analyze_column name DEFAULT NULL,
+    resume boolean DEFAULT true)
+LANGUAGE plpgsql
+SECURITY INVOKER
+AS $proc$
+DECLARE
+    c_work      CONSTANT name := 'revrit_work';
+    v_relid     oid := tbl;
+    v_relkind   "char";
+    v_relname   name;
+    v_rel       text;           -- schema-qualified, quoted table name
+    v_from      text;           -- v_rel, with ONLY for a plain table
+    v_src_type  oid;
+    v_tgt_type  oid;
+    v_tgt_mod   integer;
+    v_tgt_num   smallint;
+    v_ana_type  oid;
+    v_fn        text;           -- qualified revrit(text)
+    v_ana_fn    text;           -- qualified revrit_analyze(text), or NULL
+    v_key       name[];         -- key columns of the table
+    v_key_types text[];         -- their types, for casts of the mark
+    v_scratch   name;
+    v_state     name;
+    v_scr       text;           -- qualified, quoted scratch
+    v_sta       text;           -- qualified, quoted state table
+    v_owner     oid;
+    v_filter    text;           -- the WHERE clause of the compute phase
+    v_settings  jsonb;          -- what a resumed run must agree with
+    v_old       jsonb;
+    v_exists    boolean;
+    v_last      text[];         -- high-water mark: last key applied
+    v_done      bigint;
+    v_total     bigint;
+    v_rows      bigint;
+    v_written   bigint;
+    v_run_done  bigint := 0;    -- rows applied by this call
+    v_run_written bigint := 0;
+    v_t0        timestamptz;
+    v_t_apply   timestamptz;
+    v_secs      double precision;
+    v_rate      double precision;
+    -- generated SQL
+    q_keys      text;           -- k1, k2, ...
+    q_keys_desc text;
+    q_after     text;           -- (k1, k2) > ($1[1]::t1, $1[2]::t2)
+    q_skip      text;           -- the row already holds the values
+    q_join      text;           -- t.pk1 = b.k1 AND ...
+    q_mark      text;           -- ARRAY[k1::text, ...]
+    q_value     text;
+    q_set       text;
+    q_first     text;           -- the first batch
+    q_next      text;           -- every batch after the mark
+    i           integer;
+BEGIN
+    -- Checking the arguments -------------------------------------------
+
+    IF batch_size IS NULL OR batch_size < 1 THEN
+        RAISE EXCEPTION 'revrit_convert: batch_size must be at least 1, not %',
+            coalesce(batch_size::text, 'NULL')
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF tbl IS NULL OR source IS NULL OR target IS NULL THEN
+        RAISE EXCEPTION 'revrit_convert: tbl, source and target must not be NULL'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+
+    SELECT c.relkind, c.relname, format('%I.%I', n.nspname, c.relname)
+      INTO v_relkind, v_relname, v_rel
+      FROM pg_catalog.pg_class c
+      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.oid = v_relid;
+    IF v_relkind NOT IN ('r', 'p') THEN
+        RAISE EXCEPTION 'revrit_convert: "%" is not a table', v_relname
+            USING ERRCODE = 'wrong_object_type';
+    END IF;
+    -- Key uniqueness of a plain table does not extend to inheritance
+    -- children; a partitioned table's key does cover its partitions.
+    v_from := CASE v_relkind WHEN 'r' THEN 'ONLY ' ELSE '' END || v_rel;
+
+    -- Source and target: existing, text-like, distinct, target writable.
+    SELECT a.atttypid INTO v_src_type
+      FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid = v_relid AND a.attname = source
+       AND a.attnum > 0 AND NOT a.attisdropped;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'revrit_convert: column "%" of relation "%" does not exist',
+            source, v_relname USING ERRCODE = 'undefined_column';
+    END IF;
+    SELECT a.atttypid, a.atttypmod, a.attnum INTO v_tgt_type, v_tgt_mod, v_tgt_num
+      FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid = v_relid AND a.attname = target
+       AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '';
+    IF NOT FOUND THEN
+        IF EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                    WHERE a.attrelid = v_relid AND a.attname = target
+                      AND a.attnum > 0 AND NOT a.attisdropped) THEN
+            RAISE EXCEPTION 'revrit_convert: column "%" of relation "%" is a generated column',
+                target, v_relname USING ERRCODE = 'generated_always';
+        END IF;
+        RAISE EXCEPTION 'revrit_convert: column "%" of relation "%" does not exist',
+            target, v_relname USING ERRCODE = 'undefined_column';
+    END IF;
+    IF source = target THEN
+        RAISE EXCEPTION 'revrit_convert: source and target are the same column "%"', source
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The source column is never modified: add a target column.';
+    END IF;
+    IF (SELECT t.typcategory FROM pg_catalog.pg_type t WHERE t.oid = v_src_type) <> 'S' THEN
+        RAISE EXCEPTION 'revrit_convert: source column "%" is of type %, not a text type',
+            source, pg_catalog.format_type(v_src_type, NULL)
+            USING ERRCODE = 'datatype_mismatch';
+    END IF;
+    IF (SELECT t.typcategory FROM pg_catalog.pg_type t WHERE t.oid = v_tgt_type) <> 'S' THEN
+        RAISE EXCEPTION 'revrit_convert: target column "%" is of type %, not a text type',
+            target, pg_catalog.format_type(v_tgt_type, NULL)
+            USING ERRCODE = 'datatype_mismatch';
+    END IF;
+
+    -- The key: the primary key, else the narrowest unique index on NOT NULL
+    -- columns without expressions or predicate.  ctid is no key: UPDATE
+    -- moves rows, so it cannot identify a row across batches or reruns.
+    SELECT array_agg(a.attname ORDER BY k.ord),
+           array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY k.ord)
+      INTO v_key, v_key_types
+      FROM (SELECT i.indkey, i.indnkeyatts
+              FROM pg_catalog.pg_index i
+             WHERE i.indrelid = v_relid AND i.indisunique AND i.indisvalid
+               AND i.indexprs IS NULL AND i.indpred IS NULL
+               AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                                WHERE a.attrelid = v_relid
+                                  AND a.attnum = ANY (i.indkey) AND NOT a.attnotnull)
+             ORDER BY i.indisprimary DESC, i.indnkeyatts, i.indexrelid
+             LIMIT 1) ix
+      CROSS JOIN LATERAL unnest(ix.indkey::smallint[]) WITH ORDINALITY AS k(attnum, ord)
+      JOIN pg_catalog.pg_attribute a ON a.attrelid = v_relid AND a.attnum = k.attnum
+     WHERE k.ord <= ix.indnkeyatts;
+    IF v_key IS NULL THEN
+        RAISE EXCEPTION 'revrit_convert: table "%" has no primary key or unique NOT NULL column', v_relname
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  DETAIL = 'Batches and restarts need a stable key to find each row again; ctid changes on every UPDATE.',
+                  HINT = format('Add one, e.g. ALTER TABLE %s ADD COLUMN revrit_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, or convert with CREATE TABLE AS (docs/converting-tables.md).', v_rel);
+    END IF;
+    IF target = ANY (v_key) THEN
+        RAISE EXCEPTION 'revrit_convert: target column "%" is part of the key of "%"', target, v_relname
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+
+    -- The functions, from the extension's schema (the extension is
+    -- relocatable), else from the search_path: revrit(text, ...) with every
+    -- argument after the first defaulted.
+    SELECT format('%I.%I', n.nspname, p.proname) INTO v_fn
+      FROM pg_catalog.pg_proc p
+      JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+     WHERE p.proname = 'revrit' AND p.pronargs >= 1
+       AND p.proargtypes[0] = 'text'::regtype
+       AND p.pronargs - p.pronargdefaults <= 1
+       AND CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname = 'revrit')
+                THEN p.pronamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e
+                                        WHERE e.extname = 'revrit')
+                ELSE pg_catalog.pg_function_is_visible(p.oid) END
+     ORDER BY p.pronargs LIMIT 1;
+    IF v_fn IS NULL THEN
+        RAISE EXCEPTION 'revrit_convert: function revrit(text) not found'
+            USING ERRCODE = 'undefined_function';
+    END IF;
+
+    IF analyze_column IS NOT NULL THEN
+        SELECT a.atttypid INTO v_ana_type
+          FROM pg_catalog.pg_attribute a
+         WHERE a.attrelid = v_relid AND a.attname = analyze_column
+           AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '';
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'revrit_convert: column "%" of relation "%" does not exist',
+                analyze_column, v_relname USING ERRCODE = 'undefined_column';
+        END IF;
+        IF v_ana_type <> 'jsonb'::regtype THEN
+            RAISE EXCEPTION 'revrit_convert: analyze column "%" is of type %, not jsonb',
+                analyze_column, pg_catalog.format_type(v_ana_type, NULL)
+                USING ERRCODE = 'datatype_mismatch';
+        END IF;
+        IF analyze_column = source OR analyze_column = target OR analyze_column = ANY (v_key) THEN
+            RAISE EXCEPTION 'revrit_convert: analyze column "%" must differ from the source, target and key columns',
+                analyze_column USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        SELECT format('%I.%I', n.nspname, p.proname) INTO v_ana_fn
+          FROM pg_catalog.pg_proc p
+          JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+         WHERE p.proname = 'revrit_analyze' AND p.pronargs >= 1
+           AND p.proargtypes[0] = 'text'::regtype
+           AND p.pronargs - p.pronargdefaults <= 1
+           AND CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname = 'revrit')
+                    THEN p.pronamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e
+                                            WHERE e.extname = 'revrit')
+                    ELSE pg_catalog.pg_function_is_visible(p.oid) END
+         ORDER BY p.pronargs LIMIT 1;
+        IF v_ana_fn IS NULL THEN
+            RAISE EXCEPTION 'revrit_convert: analyze_column given, but function revrit_analyze(text) does not exist'
+                USING ERRCODE = 'undefined_function',
+                      HINT = 'Leave analyze_column out, or install a revrit version that has revrit_analyze.';
+        END IF;
+    END IF;
+
+    -- Privileges, checked now rather than after the expensive compute.
+    IF NOT pg_catalog.has_column_privilege(v_relid, target, 'UPDATE')
+       OR (analyze_column IS NOT NULL
+           AND NOT pg_catalog.has_column_privilege(v_relid, analyze_column, 'UPDATE')) THEN
+        RAISE EXCEPTION 'revrit_convert: permission denied to update column "%" of "%"', target, v_relname
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT pg_catalog.has_schema_privilege(c_work, 'CREATE') THEN
+        RAISE EXCEPTION 'revrit_convert: permission denied to create the scratch table in schema %', c_work
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = format('GRANT CREATE ON SCHEMA %s TO %I;', c_work, current_user);
+    END IF;
+
+    -- The filter of the compute phase.  where_clause is SQL text, run with
+    -- the caller's privileges (SECURITY INVOKER), exactly as if typed into
+    -- psql: never build it from untrusted input.  It must be a single
+    -- expression: a cursor refuses a string holding several statements
+    -- before running any, so "x; DROP TABLE y" fails here, harmlessly.
+    v_filter := 'true';
+    IF only_null_target THEN
+        v_filter := v_filter || format(' AND %I IS NULL', target);
+    END IF;
+    IF where_clause IS NOT NULL THEN
+        DECLARE
+            c refcursor;
+            v_state text;
+            v_msg text;
+        BEGIN
+            OPEN c FOR EXECUTE format('SELECT 1 FROM %s WHERE (%s) LIMIT 0', v_from, where_clause);
+            CLOSE c;
+        EXCEPTION WHEN OTHERS THEN
+            GET STACKED DIAGNOSTICS v_state = RETURNED_SQLSTATE, v_msg = MESSAGE_TEXT;
+            RAISE EXCEPTION 'revrit_convert: where_clause is not one valid condition on %: %', tbl, v_msg
+                USING ERRCODE = v_state,
+                      HINT = 'where_clause is an SQL boolean expression over the table''s columns, e.g. ''lang = ''''heb''''''.';
+        END;
+        v_filter := v_filter || format(' AND (%s)', where_clause);
+    END IF;
+
+    -- Everything a resumed run must agree with.
+    v_settings := jsonb_build_object(
+        'source', source, 'key', v_key, 'function', v_fn,
+        'only_null_target', only_null_target, 'where_clause', where_clause,
+        'analyze_column', analyze_column, 'analyze_function', v_ana_fn);
+
+    -- Generated SQL pieces ----------------------------------------------
+    SELECT string_agg(format('k%s', o), ', ' ORDER BY o),
+           string_agg(format('k%s DESC', o), ', ' ORDER BY o),
+           string_agg(format('t.%I = b.k%s', k, o), ' AND ' ORDER BY o),
+           'ARRAY[' || string_agg(format('k%s::text', o), ', ' ORDER BY o) || ']'
+      INTO q_keys, q_keys_desc, q_join, q_mark
+      FROM unnest(v_key) WITH ORDINALITY AS u(k, o);
+    SELECT format('(%s) > (%s)',
+                  string_agg(format('k%s', o), ', ' ORDER BY o),
+                  string_agg(format('$1[%s]::%s', o, ty), ', ' ORDER BY o))
+      INTO q_after
+      FROM unnest(v_key_types) WITH ORDINALITY AS u(ty, o);
+
+    -- Value written: the precomputed one, unless the row's source changed
+    -- after the compute phase; then it is computed from the current source.
+    q_value := format('CASE WHEN t.%1$I IS NOT DISTINCT FROM b.src THEN b.v ELSE %2$s(t.%1$I) END',
+                      source, v_fn);
+    q_set := format('%I = %s', target, q_value);
+    q_skip := format('t.%I IS NOT DISTINCT FROM (%s)', target, q_value);
+    IF v_ana_fn IS NOT NULL THEN
+        q_value := format('CASE WHEN t.%1$I IS NOT DISTINCT FROM b.src THEN b.a ELSE %2$s(t.%1$I) END',
+                          source, v_ana_fn);
+        q_set := q_set || format(', %I = %s', analyze_column, q_value);
+        q_skip := q_skip || format(' AND t.%I IS NOT DISTINCT FROM (%s)', analyze_column, q_value);
+    END IF;
+
+    -- Scratch and state tables: deterministic names, so a rerun finds them.
+    v_scratch := format('convert_%s_%s', v_relid, v_tgt_num);
+    v_state := v_scratch || '_state';
+    v_scr := format('%I.%I', c_work, v_scratch);
+    v_sta := format('%I.%I', c_work, v_state);
+
+    -- A procedure can COMMIT only when CALLed outside a transaction block:
+    -- fail here, at once, rather than after the compute phase.  In a block
+    -- opened by an earlier BEGIN the transaction began before this
+    -- statement; other cases fail on the COMMIT below.
+    IF pg_catalog.transaction_timestamp() <> pg_catalog.statement_timestamp() THEN
+        RAISE EXCEPTION 'revrit_convert: must be called outside a transaction block'
+            USING ERRCODE = 'active_sql_transaction',
+                  DETAIL = 'It commits after each batch.',
+                  HINT = 'CALL it on its own, in autocommit mode.';
+    END IF;
+    COMMIT;
+
+    -- Setup (one transaction): reuse or create the state and scratch ------
+    v_t0 := pg_catalog.clock_timestamp();
+    -- Serialize concurrent calls for the same table and column.
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(v_sta, 0));
+
+    FOR i IN 1..2 LOOP
+        SELECT c.relowner INTO v_owner
+          FROM pg_catalog.pg_class c
+         WHERE c.relnamespace = c_work::regnamespace
+           AND c.relname = CASE i WHEN 1 THEN v_state ELSE v_scratch END;
+        IF FOUND AND v_owner <> (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user) THEN
+            RAISE EXCEPTION 'revrit_convert: %.% belongs to role %, not to you', c_work,
+                CASE i WHEN 1 THEN v_state ELSE v_scratch END, v_owner::regrole
+                USING ERRCODE = 'insufficient_privilege',
+                      HINT = 'Run the conversion as that role, or have it dropped.';
+        END IF;
+    END LOOP;
+
+    v_exists := pg_catalog.to_regclass(v_sta) IS NOT NULL;
+    IF v_exists THEN
+        EXECUTE format('SELECT settings, done, last_key FROM %s', v_sta)
+           INTO v_old, v_done, v_last;
+        IF NOT resume THEN
+            RAISE NOTICE 'revrit_convert: discarding the unfinished conversion of % (% rows were done)',
+                tbl, v_done;
+            v_exists := false;
+        ELSIF v_old IS DISTINCT FROM v_settings THEN
+            RAISE EXCEPTION 'revrit_convert: an unfinished conversion of %.% has other settings', tbl, target
+                USING ERRCODE = 'object_in_use',
+                      DETAIL = format('unfinished: %s; now: %s', v_old, v_settings),
+                      HINT = 'Call again with the same arguments to resume, or with resume => false to start over.';
+        END IF;
+        IF NOT v_exists THEN
+            EXECUTE format('DROP TABLE IF EXISTS %s, %s', v_scr, v_sta);
+        END IF;
+    END IF;
+
+    IF NOT v_exists THEN
+        EXECUTE format('CREATE TABLE %s (settings jsonb NOT NULL, total bigint NOT NULL, '
+                       'done bigint NOT NULL, last_key text[], scratch_rows bigint NOT NULL, '
+                       'started timestamptz NOT NULL, updated timestamptz NOT NULL)', v_sta);
+        EXECUTE format('INSERT INTO %s VALUES ($1, 0, 0, NULL, 0, now(), now())', v_sta)
+           USING v_settings;
+        v_done := 0;
+        v_last := NULL;
+    ELSE
+        -- An unlogged table is reset to empty by crash recovery: a state
+        -- that expects scratch rows with an empty scratch means a crash.
+        EXECUTE format('SELECT scratch_rows, total FROM %s', v_sta) INTO v_rows, v_total;
+        IF pg_catalog.to_regclass(v_scr) IS NULL THEN
+            v_exists := false;
+        ELSE
+            EXECUTE format('SELECT EXISTS (SELECT FROM %s)', v_scr) INTO v_exists;
+            v_exists := v_exists OR v_rows = 0;
+        END IF;
+        IF v_exists THEN
+            RAISE NOTICE 'revrit_convert: resuming the conversion of %: % of % rows were done',
+                tbl, v_done, v_total;
+        ELSE
+            RAISE NOTICE 'revrit_convert: resuming the conversion of % after a crash: % rows were done, computing the rest again',
+                tbl, v_done;
+            EXECUTE format('DROP TABLE IF EXISTS %s', v_scr);
+        END IF;
+    END IF;
+
+    IF NOT v_exists THEN
+        -- The compute phase: one parallel CREATE TABLE AS.
+        PERFORM pg_catalog.set_config('application_name',
+            left(format('revrit_convert computing %s', tbl), 63), true);
+        RAISE NOTICE 'revrit_convert: computing the conversions of %', tbl;
+        EXECUTE format('CREATE UNLOGGED TABLE %s AS SELECT %s, %I AS src, %s(%I) AS v%s FROM %s WHERE %s%s',
+                       v_scr,
+                       (SELECT string_agg(format('%I AS k%s', k, o), ', ' ORDER BY o)
+                          FROM unnest(v_key) WITH ORDINALITY AS u(k, o)),
+                       source, v_fn, source,
+                       CASE WHEN v_ana_fn IS NULL THEN ''
+                            ELSE format(', %s(%I) AS a', v_ana_fn, source) END,
+                       v_from, v_filter,
+                       -- after a crash: only the rows after the mark
+                       CASE WHEN v_last IS NULL THEN ''
+                            ELSE (SELECT format(' AND (%s) > (%s)',
+                                                string_agg(format('%I', k), ', ' ORDER BY o),
+                                                string_agg(format('%L::%s', v_last[o], v_key_types[o]), ', ' ORDER BY o))
+                                    FROM unnest(v_key) WITH ORDINALITY AS u(k, o)) END);
+        GET DIAGNOSTICS v_rows = ROW_COUNT;
+        EXECUTE format('CREATE UNIQUE INDEX ON %s (%s)', v_scr, q_keys);
+        EXECUTE format('ANALYZE %s', v_scr);
+        v_total := v_done + v_rows;
+        EXECUTE format('UPDATE %s SET scratch_rows = $1, total = $2, updated = now()', v_sta)
+           USING v_rows, v_total;
+        v_secs := extract(epoch FROM pg_catalog.clock_timestamp() - v_t0);
+        RAISE NOTICE 'revrit_convert: computed % conversions', v_rows
+            USING DETAIL = format('%s s, %s rows/s', round(v_secs::numeric, 1),
+                                  round(v_rows / greatest(v_secs, 1e-6)));
+    END IF;
+    COMMIT;
+
+    -- Apply phase: one committed transaction per batch ------------------
+    -- b: the next batch_size scratch rows in key order (through the
+    -- scratch's index); u: the rows written (a row that already holds the
+    -- values is left alone); the result: rows in the batch, rows written,
+    -- and the new mark.
+    FOR i IN 1..2 LOOP
+        q_next := format(
+            'WITH b AS MATERIALIZED (SELECT * FROM %1$s %2$s ORDER BY %3$s LIMIT $2), '
+            '     u AS (UPDATE %4$s t SET %5$s FROM b WHERE %6$s AND NOT (%7$s) RETURNING 1) '
+            'SELECT (SELECT count(*) FROM b), (SELECT count(*) FROM u), '
+            '       (SELECT %8$s FROM b ORDER BY %9$s LIMIT 1)',
+            v_scr, CASE i WHEN 1 THEN '' ELSE 'WHERE ' || q_after END, q_keys,
+            v_from, q_set, q_join, q_skip, q_mark, q_keys_desc);
+        IF i = 1 THEN
+            q_first := q_next;
+        END IF;
+    END LOOP;
+    v_t_apply := pg_catalog.clock_timestamp();
+    LOOP
+        -- The row lock on the state serializes concurrent callers batch by
+        -- batch; each reads the mark only once it holds the lock.
+        EXECUTE format('SELECT done, total, last_key FROM %s FOR UPDATE', v_sta)
+           INTO v_done, v_total, v_last;
+        PERFORM pg_catalog.set_config('application_name',
+            left(format('revrit_convert %s%% %s', floor(100.0 * v_done / greatest(v_total, 1)), tbl), 63),
+            true);
+        -- Join by key through the key index, never by hashing the table.
+        PERFORM pg_catalog.set_config('enable_hashjoin', 'off', true);
+        PERFORM pg_catalog.set_config('enable_mergejoin', 'off', true);
+        -- A batch and its mark commit together, so losing the last commits
+        -- in a crash only means redoing them; the final commit is durable.
+        PERFORM pg_catalog.set_config('synchronous_commit', 'off', true);
+        EXECUTE CASE WHEN v_last IS NULL THEN q_first ELSE q_next END
+           INTO v_rows, v_written, v_last
+          USING v_last, batch_size;
+        EXIT WHEN v_rows = 0;
+        v_done := v_done + v_rows;
+        v_run_done := v_run_done + v_rows;
+        v_run_written := v_run_written + v_written;
+        EXECUTE format('UPDATE %s SET done = $1, last_key = $2, updated = now()', v_sta)
+           USING v_done, v_last;
+        COMMIT;
+        v_secs := extract(epoch FROM pg_catalog.clock_timestamp() - v_t_apply);
+        v_rate := v_run_done / greatest(v_secs, 1e-6);
+        RAISE NOTICE 'revrit_convert: % of % rows (%)',
+            v_done, v_total, round(100.0 * v_done / greatest(v_total, 1), 1) || '%'
+            USING DETAIL = format('%s rows/s, ETA %s', round(v_rate),
+                                  date_trunc('second', make_interval(secs => (v_total - v_done) / v_rate)));
+    END LOOP;
+
+    -- Finish: drop the work tables, durably ------------------------------
+    EXECUTE format('DROP TABLE %s, %s', v_scr, v_sta);
+    COMMIT;
+    v_secs := extract(epoch FROM pg_catalog.clock_timestamp() - v_t0);
+    RAISE NOTICE 'revrit_convert: done, % rows of % converted (% values changed)',
+        v_done, tbl, v_run_written
+        USING DETAIL = format('%s s for this call, %s rows/s', round(v_secs::numeric, 1),
+                              round(v_run_done / greatest(v_secs, 1e-6)));
+END
+$proc$;
+
+COMMENT ON PROCEDURE revrit_convert(regclass, name, name, integer, boolean, text, name, boolean) IS
+    'convert a text column of a table into another column with revrit(), in parallel, in committed batches, restartable';
