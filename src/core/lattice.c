@@ -36,6 +36,7 @@ typedef struct state
 	uint64_t	key;
 	rv_lexnode	node;
 	rv_charctx	ctx;
+	int32_t		pos;
 	int32_t		next;			/* next state at the same position */
 	int32_t		nhyp;
 } state;
@@ -52,6 +53,8 @@ struct rv_search
 	hyp		   *hyps;			/* k slots per state */
 	int			cap_hyps;
 	int			head[RV_MAX_WORD + 1];
+	int32_t    *table;			/* open addressing: state index + 1 */
+	uint32_t	table_size;		/* a power of two */
 };
 
 rv_search *
@@ -68,6 +71,7 @@ rv_search_free(rv_search *s)
 	rv_free(s->edges);
 	rv_free(s->states);
 	rv_free(s->hyps);
+	rv_free(s->table);
 	rv_free(s);
 }
 
@@ -181,6 +185,10 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 		e->weight = 0;
 		extra = r->double_penalty;
 	}
+	/* Starting inside a digraph (the h of sh) reads it as two letters,
+	 * which the standard would have marked with a prime. */
+	if (i > 0 && rv_rules_digraph_at(r, cps + i - 1, n - i + 1) == 2)
+		extra += r->split_penalty;
 
 	for (int j = i; j < n; j++)
 	{
@@ -225,16 +233,55 @@ build_lattice(rv_search *s, const rv_rules *r, const uint32_t *cps, int n)
 	return 1;
 }
 
+static uint32_t
+state_hash(int pos, uint64_t key)
+{
+	uint64_t	h = (key ^ ((uint64_t) pos << 56)) * UINT64_C(0x9E3779B97F4A7C15);
+
+	return (uint32_t) (h >> 32);
+}
+
+/* Grow the state table to keep it at most half full. */
+static int
+grow_table(rv_search *s)
+{
+	uint32_t	size = s->table_size ? s->table_size * 2 : 1024;
+	int32_t    *t = rv_alloc0(size * sizeof(int32_t));
+
+	if (t == NULL)
+		return 0;
+	for (int i = 0; i < s->nstates; i++)
+	{
+		uint32_t	h = state_hash(s->states[i].pos, s->states[i].key) & (size - 1);
+
+		while (t[h])
+			h = (h + 1) & (size - 1);
+		t[h] = i + 1;
+	}
+	rv_free(s->table);
+	s->table = t;
+	s->table_size = size;
+	return 1;
+}
+
 /* Find or create the state for a key at a position; -1 if out of memory. */
 static int
 get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 		  int k)
 {
 	state	   *st;
+	uint32_t	h;
 
-	for (int i = s->head[pos]; i >= 0; i = s->states[i].next)
-		if (s->states[i].key == key)
-			return i;
+	if ((uint32_t) (s->nstates + 1) * 2 > s->table_size && !grow_table(s))
+		return -1;
+	h = state_hash(pos, key) & (s->table_size - 1);
+	while (s->table[h])
+	{
+		st = &s->states[s->table[h] - 1];
+		if (st->key == key && st->pos == pos)
+			return s->table[h] - 1;
+		h = (h + 1) & (s->table_size - 1);
+	}
 	if (s->nstates == s->cap_states)
 	{
 		int			cap = s->cap_states ? s->cap_states * 2 : 64;
@@ -258,8 +305,10 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 		s->hyps = p;
 		s->cap_hyps = cap;
 	}
+	s->table[h] = s->nstates + 1;
 	st = &s->states[s->nstates];
 	st->key = key;
+	st->pos = pos;
 	st->node = node;
 	st->ctx = ctx;
 	st->nhyp = 0;
@@ -403,6 +452,8 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 	s->nstates = 0;
 	for (int i = 0; i <= n; i++)
 		s->head[i] = -1;
+	if (s->table)
+		memset(s->table, 0, s->table_size * sizeof(int32_t));
 
 	start = get_state(s, 0, ((uint64_t) root << 32) | ctx0, root, ctx0, k);
 	if (start < 0)

@@ -22,8 +22,12 @@
  * RV_CHAR_WEIGHT; a spelling the lexicon knows earns RV_LEXICON_BONUS.
  * Tuned on development data (README, "Accuracy").
  */
-#define RV_CHAR_WEIGHT		0.25
-#define RV_LEXICON_BONUS	4.0
+#ifndef RV_CHAR_WEIGHT
+#define RV_CHAR_WEIGHT		0.1
+#endif
+#ifndef RV_LEXICON_BONUS
+#define RV_LEXICON_BONUS	6.0
+#endif
 
 /* Words longer than this (in code points) are not romanized Hebrew. */
 #define RV_MAX_WORD			64

@@ -395,6 +395,13 @@ parse_line(compiler *c, char *line)
 		c->rules->double_penalty = strtof(f[1], NULL);
 		return RV_OK;
 	}
+	if (strcmp(f[0], "digraph-split-penalty") == 0)
+	{
+		if (nf != 2)
+			return syntax(c, "digraph-split-penalty WEIGHT", NULL);
+		c->rules->split_penalty = strtof(f[1], NULL);
+		return RV_OK;
+	}
 	if (strcmp(f[0], "foreign") == 0)
 	{
 		for (int i = 1; i < nf; i++)
@@ -593,6 +600,7 @@ rv_rules_parse(const char *text, size_t len, const char *name,
 	if (c.rules == NULL)
 		return RV_ENOMEM;
 	c.rules->double_penalty = 1.0f;
+	c.rules->split_penalty = 2.0f;
 	st = compile(&c, text, len);
 	if (st == RV_OK)
 		st = take_results(&c);

@@ -125,6 +125,7 @@ struct rv_rules
 	uint32_t	nforeign;
 
 	float		double_penalty; /* writing a doubled consonant twice */
+	float		split_penalty;	/* reading a digraph as two letters */
 };
 
 /* Child of a trie node for a code point, or 0 (the root is node 0 and is
