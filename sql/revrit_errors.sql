@@ -78,3 +78,13 @@ SET revrit.lexicon = 'none';
 SELECT revrit('Sefer'), revrit_info()->'lexicon' AS lexicon;
 RESET revrit.lexicon;
 SELECT revrit('Sefer');
+
+-- revrit needs a UTF8 database: 0A000 feature_not_supported
+\set regress_db :DBNAME
+CREATE DATABASE revrit_regress_latin1 ENCODING 'LATIN1' LC_COLLATE 'C'
+	LC_CTYPE 'C' TEMPLATE template0;
+\c revrit_regress_latin1
+\set SHOW_CONTEXT never
+CREATE EXTENSION revrit;
+\c :regress_db
+DROP DATABASE revrit_regress_latin1;

@@ -3,6 +3,19 @@
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "CREATE EXTENSION revrit" to load this file. \quit
 
+-- revrit reads and writes UTF-8: refuse a database it cannot work in now,
+-- rather than on every call later.
+DO $$
+BEGIN
+	IF current_setting('server_encoding') <> 'UTF8' THEN
+		RAISE EXCEPTION 'revrit requires a database with encoding UTF8'
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = format('The current database encoding is %s.',
+								  current_setting('server_encoding'));
+	END IF;
+END
+$$;
+
 /*
  * All functions are STABLE, not IMMUTABLE: their result depends on the
  * revrit.* settings and on the rule and lexicon files installed in
