@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # test.sh — run every revrit test on this machine: install what is needed,
-# build and install, run the core unit tests (no PostgreSQL), then the
-# pg_regress suite against a throwaway cluster.  The last line printed is
-# "N passed, M failed" over both; the exit status is nonzero if anything
-# failed.  .ci/run calls this.
+# build and install, run the core unit tests (no PostgreSQL), the pg_regress
+# suite against a throwaway cluster, and the installation tests (missing or
+# damaged rule and lexicon files, scripts/test-install.sh).  The last line
+# printed is "N passed, M failed" over all of them; the exit status is
+# nonzero if anything failed.  .ci/run calls this.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -88,4 +89,20 @@ failed=$((failed + regress_failed))
 echo "regression tests: $regress_passed passed, $regress_failed failed"
 
 pgcluster_stop
+
+# ---- installation tests -----------------------------------------------------
+echo
+echo "== installation tests (scripts/test-install.sh)"
+bash scripts/test-install.sh 2>&1 | tee build/install.log
+install_rc=${PIPESTATUS[0]}
+read -r inst_passed inst_failed < <(
+	awk '/^[0-9]+ passed, [0-9]+ failed$/ { p = $1; f = $3 }
+		 END { print p + 0, f + 0 }' build/install.log)
+if [ "$install_rc" -ne 0 ] && [ "$inst_failed" -eq 0 ]; then
+	inst_failed=1
+fi
+passed=$((passed + inst_passed))
+failed=$((failed + inst_failed))
+echo "installation tests: $inst_passed passed, $inst_failed failed"
+
 finish

@@ -36,10 +36,15 @@ revrit_report(rv_status status, const char *err, const char *file)
 {
 	const char *msg = (err && err[0]) ? err : rv_status_text(status);
 
-	if (file)
+	/* The core's messages about files usually name the file already. */
+	if (file && strstr(msg, file) == NULL)
 		ereport(ERROR,
 				(errcode(status_errcode(status)),
 				 errmsg("revrit: could not load \"%s\": %s", file, msg)));
+	if (file)
+		ereport(ERROR,
+				(errcode(status_errcode(status)),
+				 errmsg("revrit: %s", msg)));
 	if (status == RV_ETOOLONG)
 		ereport(ERROR,
 				(errcode(status_errcode(status)),
