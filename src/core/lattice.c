@@ -481,7 +481,11 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 		for (int h = 0; h < st->nhyp; h++)
 		{
 			const hyp  *from = &s->hyps[si * k + h];
-			double		total = from->total + RV_CHAR_WEIGHT * chr - bonus;
+			/* a known word's letters are vouched for by the lexicon, so its
+			 * character cost counts less (one hyp per trie state: exact) */
+			double		wchar = in_lex ? RV_CHAR_WEIGHT_KNOWN : RV_CHAR_WEIGHT;
+			double		total = from->total - RV_CHAR_WEIGHT * from->chr +
+				wchar * (from->chr + chr) - bonus;
 			int			at;
 
 			/* distinct strings end in the same state, so no dedup needed */

@@ -25,6 +25,9 @@
 #ifndef RV_CHAR_WEIGHT
 #define RV_CHAR_WEIGHT		0.1
 #endif
+#ifndef RV_CHAR_WEIGHT_KNOWN
+#define RV_CHAR_WEIGHT_KNOWN 0.1
+#endif
 #ifndef RV_LEXICON_BONUS
 #define RV_LEXICON_BONUS	6.0
 #endif
