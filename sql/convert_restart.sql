@@ -51,8 +51,12 @@ SELECT relpersistence, count(*) FROM pg_class
 UPDATE conv_rs SET title = 'Sipur ḥadash' WHERE id = 30;
 UPDATE conv_rs_orig SET title = 'Sipur ḥadash', one_shot = revrit('Sipur ḥadash') WHERE id = 30;
 
--- other arguments than the unfinished run's are refused
+-- other arguments than the unfinished run's are refused, and so are other
+-- revrit.* settings, which change what revrit() returns
 CALL revrit_convert('conv_rs', 'title', 'heb', only_null_target => true);
+SET revrit.hyphen = 'ascii';
+CALL revrit_convert('conv_rs', 'title', 'heb', batch_size => 5);
+RESET revrit.hyphen;
 
 -- the rerun resumes after row 20
 ALTER TABLE conv_rs DISABLE TRIGGER conv_rs_slow;

@@ -23,10 +23,10 @@
 --     the logged state still holds the mark, so only the rows after it are
 --     computed again (pg_temp could not be used: it dies with the session).
 --
--- Safety.  The source column is only read.  Each scratch row keeps the
--- source text it was computed from; if the row's source changed since, the
--- value is computed afresh from the current source at apply time, so a
--- stale conversion is never written.  Identifiers come from regclass and
+-- Safety.  The source column is only read.  Each scratch row keeps a hash
+-- of the source text it was computed from; if the row's source changed
+-- since, the value is computed afresh from the current source at apply
+-- time, so a stale conversion is not written.  Identifiers come from regclass and
 -- pg_attribute and are quoted with format('%I'); the procedure is SECURITY
 -- INVOKER, so it can do nothing its caller could not do.
 
@@ -95,6 +95,7 @@ DECLARE
     q_join      text;           -- t.pk1 = b.k1 AND ...
     q_mark      text;           -- ARRAY[k1::text, ...]
     q_value     text;
+    q_hash      text;           -- hash of the row's current source
     q_set       text;
     q_first     text;           -- the first batch
     q_next      text;           -- every batch after the mark
@@ -287,11 +288,15 @@ BEGIN
         v_filter := v_filter || format(' AND (%s)', where_clause);
     END IF;
 
-    -- Everything a resumed run must agree with.
+    -- Everything a resumed run must agree with, including what changes
+    -- revrit's output: the extension version and the revrit.* settings.
     v_settings := jsonb_build_object(
         'source', source, 'key', v_key, 'function', v_fn,
         'only_null_target', only_null_target, 'where_clause', where_clause,
-        'analyze_column', analyze_column, 'analyze_function', v_ana_fn);
+        'analyze_column', analyze_column, 'analyze_function', v_ana_fn,
+        'version', (SELECT e.extversion FROM pg_catalog.pg_extension e WHERE e.extname = 'revrit'),
+        'settings', (SELECT jsonb_object_agg(s.name, s.setting) FROM pg_catalog.pg_settings s
+                      WHERE s.name LIKE 'revrit.%'));
 
     -- Generated SQL pieces ----------------------------------------------
     SELECT string_agg(format('k%s', o), ', ' ORDER BY o),
@@ -308,13 +313,17 @@ BEGIN
 
     -- Value written: the precomputed one, unless the row's source changed
     -- after the compute phase; then it is computed from the current source.
-    q_value := format('CASE WHEN t.%1$I IS NOT DISTINCT FROM b.src THEN b.v ELSE %2$s(t.%1$I) END',
-                      source, v_fn);
+    -- A change is seen by a 64-bit hash of the source bytes (COLLATE "C":
+    -- bytes, even under a nondeterministic collation); the scratch keeps the
+    -- hash, not the text, to stay narrow.
+    q_hash := format('pg_catalog.hashtextextended(t.%I COLLATE "C", 0)', source);
+    q_value := format('CASE WHEN %1$s IS NOT DISTINCT FROM b.h THEN b.v ELSE %2$s(t.%3$I) END',
+                      q_hash, v_fn, source);
     q_set := format('%I = %s', target, q_value);
     q_skip := format('t.%I IS NOT DISTINCT FROM (%s)', target, q_value);
     IF v_ana_fn IS NOT NULL THEN
-        q_value := format('CASE WHEN t.%1$I IS NOT DISTINCT FROM b.src THEN b.a ELSE %2$s(t.%1$I) END',
-                          source, v_ana_fn);
+        q_value := format('CASE WHEN %1$s IS NOT DISTINCT FROM b.h THEN b.a ELSE %2$s(t.%3$I) END',
+                          q_hash, v_ana_fn, source);
         q_set := q_set || format(', %I = %s', analyze_column, q_value);
         q_skip := q_skip || format(' AND t.%I IS NOT DISTINCT FROM (%s)', analyze_column, q_value);
     END IF;
@@ -407,11 +416,12 @@ BEGIN
         PERFORM pg_catalog.set_config('application_name',
             left(format('revrit_convert computing %s', tbl), 63), true);
         RAISE NOTICE 'revrit_convert: computing the conversions of %', tbl;
-        EXECUTE format('CREATE UNLOGGED TABLE %s AS SELECT %s, %I AS src, %s(%I) AS v%s FROM %s WHERE %s%s',
+        -- (no alias for the table: where_clause may name it)
+        EXECUTE format('CREATE UNLOGGED TABLE %s AS SELECT %s, %s AS h, %s(%I) AS v%s FROM %s WHERE %s%s',
                        v_scr,
                        (SELECT string_agg(format('%I AS k%s', k, o), ', ' ORDER BY o)
                           FROM unnest(v_key) WITH ORDINALITY AS u(k, o)),
-                       source, v_fn, source,
+                       format('pg_catalog.hashtextextended(%I COLLATE "C", 0)', source), v_fn, source,
                        CASE WHEN v_ana_fn IS NULL THEN ''
                             ELSE format(', %s(%I) AS a', v_ana_fn, source) END,
                        v_from, v_filter,
@@ -423,7 +433,6 @@ BEGIN
                                     FROM unnest(v_key) WITH ORDINALITY AS u(k, o)) END);
         GET DIAGNOSTICS v_rows = ROW_COUNT;
         EXECUTE format('CREATE UNIQUE INDEX ON %s (%s)', v_scr, q_keys);
-        EXECUTE format('ANALYZE %s', v_scr);
         v_total := v_done + v_rows;
         EXECUTE format('UPDATE %s SET scratch_rows = $1, total = $2, updated = now()', v_sta)
            USING v_rows, v_total;

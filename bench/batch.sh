@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# bench/batch.sh [N] — multicore batch conversion benchmark for revrit.
+#
+# Builds a table of N catalogue-like records (default 1,000,000; titles from
+# bench/catalog_gen.sql) and measures, in one run and on the same data:
+#
+#   serial SELECT      sum(length(revrit(title))), max_parallel_workers_per_gather = 0
+#   parallel SELECT    the same with 2 workers, then EXPLAIN (ANALYZE) of it
+#   CREATE TABLE AS    parallel, with revrit(title) as a column
+#   COPY (SELECT) TO   parallel, to /dev/null on the server
+#   constant UPDATE    UPDATE ... SET title_heb = 'x' on an identical copy
+#                      of the table: the cost of writing every row once
+#   procedure          CALL revrit_convert(...) on the table
+#
+# and prints speedup = serial / parallel (target >= 1.7) and
+# procedure / (parallel SELECT + constant UPDATE) (target <= 1.3).
+#
+# The extension must be installed (make install).  Without PGHOST/PGPORT
+# the script starts a throwaway cluster on port ${BENCH_PORT:-54331} and
+# removes it at the end; with them it uses that server and a database
+# revrit_bench that it creates and drops.  Parallel settings are left at
+# their defaults except max_parallel_workers_per_gather; the throwaway
+# cluster gets shared_buffers = 1GB and max_wal_size = 8GB so that no
+# checkpoint falls inside a measurement (a CHECKPOINT runs between steps).
+set -euo pipefail
+
+N=${1:-1000000}
+case $N in ''|*[!0-9]*) echo "usage: $0 [N]" >&2; exit 2 ;; esac
+HERE=$(cd "$(dirname "$0")" && pwd)
+PGBIN=$(pg_config --bindir)
+
+# ---- server -----------------------------------------------------------------
+CLUSTER=
+cleanup() {
+	if [ -n "$CLUSTER" ]; then
+		as_pg "$PGBIN/pg_ctl" -D "$CLUSTER/data" -m fast -w stop >/dev/null 2>&1 || true
+		rm -rf "$CLUSTER"
+	elif [ -n "${DB_CREATED:-}" ]; then
+		psql -X -q -d postgres -c "DROP DATABASE IF EXISTS revrit_bench" || true
+	fi
+}
+trap cleanup EXIT
+
+as_pg() {
+	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+if [ -z "${PGHOST:-}" ] && [ -z "${PGPORT:-}" ]; then
+	CLUSTER=$(mktemp -d /tmp/revrit-bench.XXXXXX)
+	[ "$(id -u)" = 0 ] && chown postgres "$CLUSTER"
+	PORT=${BENCH_PORT:-54331}
+	as_pg "$PGBIN/initdb" -D "$CLUSTER/data" -A trust -U postgres >/dev/null
+	as_pg "$PGBIN/pg_ctl" -D "$CLUSTER/data" -l "$CLUSTER/log" -w start -o \
+		"-k $CLUSTER -c listen_addresses='' -p $PORT -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=1h" \
+		>/dev/null
+	export PGHOST=$CLUSTER PGPORT=$PORT PGUSER=postgres
+	DB=postgres
+else
+	psql -X -q -d postgres -c "CREATE DATABASE revrit_bench"
+	DB_CREATED=1
+	DB=revrit_bench
+fi
+
+q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# timeit VAR SQL...: run the statements, store the wall time in VAR
+timeit() {
+	local var=$1 t0 t1
+	shift
+	t0=$(now)
+	q "$@" >/dev/null
+	t1=$(now)
+	printf -v "$var" '%s' "$(secs "$t0" "$t1")"
+}
+checkpoint() { q -c "CHECKPOINT"; }
+
+echo "revrit batch benchmark: N=$N rows, $(nproc) cores, $(q -Atc 'SELECT version()' | cut -d' ' -f1-2)"
+echo "settings: $(q -Atc "SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ' ' ORDER BY name)
+                         FROM pg_settings WHERE name IN ('shared_buffers', 'max_wal_size',
+                           'max_worker_processes', 'max_parallel_workers', 'jit')")"
+
+# ---- the table ---------------------------------------------------------------
+t0=$(now)
+q <<SQL
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS bench_catalog, bench_floor, bench_ctas;
+DROP EXTENSION IF EXISTS revrit CASCADE;
+CREATE EXTENSION revrit;
+\i $HERE/catalog_gen.sql
+CREATE TABLE bench_catalog AS
+SELECT id, title, responsibility, place, publisher, year, NULL::text AS title_heb
+  FROM revrit_bench_catalog($N);
+ALTER TABLE bench_catalog ADD PRIMARY KEY (id);
+-- an identical copy for the constant UPDATE
+CREATE TABLE bench_floor AS TABLE bench_catalog;
+ALTER TABLE bench_floor ADD PRIMARY KEY (id);
+VACUUM ANALYZE bench_catalog;
+VACUUM ANALYZE bench_floor;
+SQL
+echo "built bench_catalog and bench_floor: $(secs "$t0" "$(now)") s," \
+	"$(q -Atc "SELECT pg_size_pretty(pg_table_size('bench_catalog')) || ', '
+	           || count(DISTINCT title) || ' distinct titles of ' || count(*)
+	           || ', e.g. «' || min(title) FILTER (WHERE id = 2) || '»' FROM bench_catalog")"
+q -Atc "SELECT sum(length(title)) FROM bench_catalog" >/dev/null	# warm the OS cache
+checkpoint
+
+SEL="SELECT sum(length(revrit(title))) FROM bench_catalog"
+
+# ---- SELECT: serial, then 2 workers --------------------------------------------
+timeit T_SERIAL -c "SET max_parallel_workers_per_gather = 0" -c "$SEL"
+echo "serial SELECT (0 workers):           $T_SERIAL s"
+timeit T_PAR -c "SET max_parallel_workers_per_gather = 2" -c "$SEL"
+echo "parallel SELECT (2 workers):         $T_PAR s"
+echo "EXPLAIN (ANALYZE) of the parallel SELECT:"
+q -At -c "SET max_parallel_workers_per_gather = 2" \
+  -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) $SEL" | sed 's/^/    /'
+
+# ---- CREATE TABLE AS and COPY, parallel ------------------------------------------
+checkpoint
+timeit T_CTAS -c "SET max_parallel_workers_per_gather = 2" \
+	-c "CREATE TABLE bench_ctas AS SELECT id, title, revrit(title) AS title_heb FROM bench_catalog"
+echo "CREATE TABLE AS (parallel):          $T_CTAS s"
+q -At -c "SET max_parallel_workers_per_gather = 2" -c "DROP TABLE bench_ctas" \
+  -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) CREATE TABLE bench_ctas AS SELECT id, title, revrit(title) AS title_heb FROM bench_catalog" \
+  -c "DROP TABLE bench_ctas" | grep -E 'Gather|Workers' | sed 's/^/    /'
+checkpoint
+if [ "$(q -Atc "SELECT rolsuper OR pg_has_role('pg_write_server_files', 'MEMBER') FROM pg_roles WHERE rolname = current_user")" = t ]; then
+	timeit T_COPY -c "SET max_parallel_workers_per_gather = 2" \
+		-c "COPY (SELECT id, revrit(title) FROM bench_catalog) TO '/dev/null'"
+	echo "COPY (SELECT) TO '/dev/null' (par.): $T_COPY s"
+	if [ "$(q -Atc "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")" = t ]; then
+		# auto_explain shows the plan COPY used
+		q -c "LOAD 'auto_explain'" -c "SET auto_explain.log_min_duration = 0" \
+		  -c "SET auto_explain.log_analyze = on" -c "SET auto_explain.log_timing = off" \
+		  -c "SET auto_explain.log_level = notice" -c "SET max_parallel_workers_per_gather = 2" \
+		  -c "COPY (SELECT id, revrit(title) FROM bench_catalog) TO '/dev/null'" 2>&1 |
+			grep -E 'Gather|Workers' | sed 's/^ */    /'
+	fi
+else
+	echo "COPY (SELECT) TO '/dev/null': skipped (needs pg_write_server_files)"
+	T_COPY=
+fi
+
+# ---- the write floor and the procedure ---------------------------------------------
+checkpoint
+timeit T_UPD -c "UPDATE bench_floor SET title_heb = 'x'"
+echo "constant UPDATE (write floor):       $T_UPD s"
+checkpoint
+t0=$(now)
+q -c "SET max_parallel_workers_per_gather = 2" \
+  -c "CALL revrit_convert('bench_catalog', 'title', 'title_heb')" 2>"$HERE/.batch.notices" || {
+	cat "$HERE/.batch.notices" >&2; exit 1; }
+T_PROC=$(secs "$t0" "$(now)")
+echo "CALL revrit_convert (batch 10000):   $T_PROC s"
+grep -E 'computed|done' "$HERE/.batch.notices" -A1 | sed 's/^/    /'
+rm -f "$HERE/.batch.notices"
+
+BAD=$(q -Atc "SELECT count(*) FROM bench_catalog WHERE title_heb IS DISTINCT FROM revrit(title)")
+echo "rows differing from revrit(title) after the procedure: $BAD"
+
+# ---- ratios ---------------------------------------------------------------------
+SPEEDUP=$(ratio "$T_SERIAL" "$T_PAR")
+PROC_RATIO=$(awk -v p="$T_PROC" -v s="$T_PAR" -v u="$T_UPD" 'BEGIN { printf "%.2f", p / (s + u) }')
+echo
+echo "speedup serial/parallel SELECT:                     $SPEEDUP   (target >= 1.7)"
+echo "procedure / (parallel SELECT + constant UPDATE):    $PROC_RATIO   (target <= 1.3)"
+echo "rows/s: serial $(awk -v n="$N" -v t="$T_SERIAL" 'BEGIN { printf "%.0f", n / t }')," \
+	"parallel $(awk -v n="$N" -v t="$T_PAR" 'BEGIN { printf "%.0f", n / t }')," \
+	"procedure $(awk -v n="$N" -v t="$T_PROC" 'BEGIN { printf "%.0f", n / t }')"
+[ "$BAD" = 0 ]
