@@ -32,6 +32,7 @@ void		cli_engine_close(cli_engine *ce);
 /* Subcommands; each returns the process exit status. */
 int			cmd_convert(int argc, char **argv);
 int			cmd_candidates(int argc, char **argv);
+int			cmd_analyze(int argc, char **argv);
 int			cmd_bench(int argc, char **argv);
 int			cmd_eval(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_score(int argc, char **argv);	/* cmd_eval.c */

@@ -20,12 +20,13 @@ usage(FILE *fp)
 {
 	fputs("usage: revrit [convert] [FLAGS] < romanized.txt > hebrew.txt\n"
 		  "       revrit candidates [-n N] [FLAGS] < romanized.txt\n"
+		  "       revrit analyze [-n N] [FLAGS] < romanized.txt   (one JSON per line)\n"
 		  "       revrit bench [--seconds S] [FLAGS] FILE\n"
 		  "       revrit eval PAIRS.tsv [--by-field] [--errors N] [--out PRED] [FLAGS]\n"
 		  "       revrit score PAIRS.tsv PRED.txt [--by-field] [--errors N]\n"
 		  "       revrit lexicon build WORDLIST OUT.rvlex | lexicon check FILE WORD...\n"
 		  "FLAGS: --rules DIR|FILE  --lexicon FILE|none  --standard NAME\n"
-		  "       --hyphen maqaf|ascii\n", fp);
+		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n", fp);
 }
 
 /* Remove argv[i] and argv[i+1]. */
@@ -127,7 +128,8 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 		const char *val = i + 1 < *argc ? argv[i + 1] : NULL;
 
 		if (strcmp(flag, "--rules") && strcmp(flag, "--lexicon") &&
-			strcmp(flag, "--standard") && strcmp(flag, "--hyphen"))
+			strcmp(flag, "--standard") && strcmp(flag, "--hyphen") &&
+			strcmp(flag, "--years") && strcmp(flag, "--marks"))
 		{
 			i++;
 			continue;
@@ -143,6 +145,20 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 			lexicon = val;
 		else if (strcmp(flag, "--standard") == 0)
 			ce->options.standard = val;
+		else if (strcmp(flag, "--years") == 0 && strcmp(val, "hebrew") == 0)
+			ce->options.years = RV_YEARS_HEBREW;
+		else if (strcmp(flag, "--years") == 0 && strcmp(val, "keep") == 0)
+			ce->options.years = RV_YEARS_KEEP;
+		else if (strcmp(flag, "--marks") == 0 && strcmp(val, "hebrew") == 0)
+			ce->options.marks = RV_MARKS_HEBREW;
+		else if (strcmp(flag, "--marks") == 0 && strcmp(val, "ascii") == 0)
+			ce->options.marks = RV_MARKS_ASCII;
+		else if (strcmp(flag, "--hyphen") != 0)
+		{
+			fprintf(stderr, "revrit: %s takes %s\n", flag,
+					strcmp(flag, "--years") == 0 ? "hebrew or keep" : "hebrew or ascii");
+			return 2;
+		}
 		else if (strcmp(val, "maqaf") == 0)
 			ce->options.hyphen = RV_HYPHEN_MAQAF;
 		else if (strcmp(val, "ascii") == 0)
@@ -254,6 +270,55 @@ print_candidate(const rv_candidate *c, void *arg)
 	return 0;
 }
 
+/* Take "-n N" out of argv; returns N or the default. */
+static int
+take_count(int *argc, char **argv, int dflt)
+{
+	for (int i = 1; i + 1 < *argc; i++)
+		if (strcmp(argv[i], "-n") == 0)
+		{
+			int			n = atoi(argv[i + 1]);
+
+			drop_args(argc, argv, i, 2);
+			return n;
+		}
+	return dflt;
+}
+
+int
+cmd_analyze(int argc, char **argv)
+{
+	cli_engine	ce;
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		len;
+	int			n = take_count(&argc, argv, 3),
+				rc;
+
+	if ((rc = cli_engine_open(&ce, &argc, argv)) != 0)
+		return rc;
+	while ((len = read_line(&line, &cap, stdin)) >= 0)
+	{
+		char		err[RV_ERRLEN];
+		char	   *json;
+		size_t		jsonlen;
+
+		if (rv_analyze(ce.engine, line, (size_t) len, n, &ce.options, &json,
+					   &jsonlen, err) != RV_OK)
+		{
+			fprintf(stderr, "revrit: %s\n", err);
+			rc = 1;
+			continue;
+		}
+		fwrite(json, 1, jsonlen, stdout);
+		putchar('\n');
+		rv_free(json);
+	}
+	free(line);
+	cli_engine_close(&ce);
+	return rc;
+}
+
 int
 cmd_candidates(int argc, char **argv)
 {
@@ -261,16 +326,9 @@ cmd_candidates(int argc, char **argv)
 	char	   *line = NULL;
 	size_t		cap = 0;
 	ssize_t		len;
-	int			n = 5,
+	int			n = take_count(&argc, argv, 5),
 				rc;
 
-	for (int i = 1; i + 1 < argc; i++)
-		if (strcmp(argv[i], "-n") == 0)
-		{
-			n = atoi(argv[i + 1]);
-			drop_args(&argc, argv, i, 2);
-			break;
-		}
 	if ((rc = cli_engine_open(&ce, &argc, argv)) != 0)
 		return rc;
 	puts("word\trank\tromanized\thebrew\tscore\trule_cost\tchar_cost\tlexicon_bonus\tin_lexicon");
@@ -430,6 +488,8 @@ main(int argc, char **argv)
 		return cmd_convert(argc, argv);
 	if (strcmp(cmd, "candidates") == 0)
 		return cmd_candidates(argc, argv);
+	if (strcmp(cmd, "analyze") == 0)
+		return cmd_analyze(argc, argv);
 	if (strcmp(cmd, "bench") == 0)
 		return cmd_bench(argc, argv);
 	if (strcmp(cmd, "eval") == 0)

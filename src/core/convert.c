@@ -1,38 +1,36 @@
 /*
- * convert.c — text-level conversion: find the romanized words of a text,
- * split off hyphenated prefixes, spell each word through the lattice and
- * put the Hebrew back in place of the Latin, keeping everything else
- * (spaces, punctuation, digits, brackets, Hebrew, foreign words) as it is.
+ * convert.c — text-level conversion: split a field into its ISBD parts,
+ * choose each part's standard, find the romanized words, split off their
+ * hyphenated prefixes, spell each word through the lattice and put the
+ * Hebrew in place of the Latin, keeping everything else (spaces,
+ * punctuation, digits, brackets, Hebrew, foreign words) where it was.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "buf.h"
+#include "engine.h"
+#include "isbd.h"
 #include "lattice.h"
 #include "lexicon.h"
+#include "numerals.h"
+#include "report.h"
 #include "rules.h"
 #include "utf8.h"
 
-#define RV_MAX_STANDARDS	16
 #define RV_MAX_PARTS		16	/* hyphenated parts handled in one word */
+#define RV_MAX_SPANS		64	/* ISBD parts handled in one text */
 
 #define CP_MAQAF			0x05BE
 #define CP_GERESH			0x05F3
 #define CP_GERSHAYIM		0x05F4
 
-struct rv_engine
-{
-	const rv_rules *rules[RV_MAX_STANDARDS];
-	int			nrules;
-	const rv_lexicon *lexicon;
-};
-
-/* State of one rv_convert / rv_candidates call. */
+/* State of one rv_convert / rv_candidates / rv_analyze call. */
 typedef struct conv
 {
 	const rv_engine *engine;
-	const rv_rules *rules;
+	const rv_rules *rules;		/* of the current ISBD part */
 	const rv_options *opt;
 	const uint32_t *cps;		/* the NFC text */
 	size_t		n;
@@ -41,8 +39,9 @@ typedef struct conv
 	rv_arena	arena;
 	rv_spelling *spellings;		/* k slots */
 	int			k;
-	rv_candidate_fn fn;			/* NULL when converting */
+	rv_candidate_fn fn;			/* rv_candidates */
 	void	   *fn_arg;
+	rv_report  *report;			/* rv_analyze */
 	int			word_no;
 	int			stop;
 	int			oom;
@@ -58,75 +57,26 @@ typedef struct part
 	int			too_long;
 	int			alien;			/* has a character the standard lacks */
 	int			foreign;		/* alien, or a known foreign word */
-	int			is_prefix;
-	uint8_t		prefix_sym[RV_MAX_OUT * 4];
-	int			nprefix_sym;
 } part;
 
-void
-rv_options_init(rv_options *o)
-{
-	memset(o, 0, sizeof(*o));
-	o->hyphen = RV_HYPHEN_MAQAF;
-}
-
-rv_status
-rv_engine_new(const rv_rules *const *rules, int nrules,
-			  const rv_lexicon *lexicon, rv_engine **out, char *err)
-{
-	rv_engine  *e;
-
-	if (nrules < 1 || nrules > RV_MAX_STANDARDS)
-	{
-		rv_seterr(err, "an engine needs 1 to %d standards, got %d",
-				  RV_MAX_STANDARDS, nrules);
-		return RV_EINVAL;
-	}
-	e = rv_alloc0(sizeof(rv_engine));
-	if (e == NULL)
-		return RV_ENOMEM;
-	for (int i = 0; i < nrules; i++)
-		e->rules[i] = rules[i];
-	e->nrules = nrules;
-	e->lexicon = lexicon;
-	*out = e;
-	return RV_OK;
-}
-
-void
-rv_engine_free(rv_engine *e)
-{
-	rv_free(e);
-}
-
-static const rv_rules *
-find_standard(const rv_engine *e, const char *name, char *err)
-{
-	size_t		used = 0;
-	char		list[RV_ERRLEN / 2];
-
-	if (name == NULL || name[0] == '\0')
-		return e->rules[0];
-	for (int i = 0; i < e->nrules; i++)
-		if (strcmp(e->rules[i]->name, name) == 0)
-			return e->rules[i];
-	list[0] = '\0';
-	for (int i = 0; i < e->nrules && used < sizeof(list); i++)
-		used += (size_t) snprintf(list + used, sizeof(list) - used, "%s%s",
-								  i ? ", " : "", e->rules[i]->name);
-	rv_seterr(err, "unknown standard \"%s\"; valid standards: %s", name, list);
-	return NULL;
-}
-
 static void
-put_sym(rv_buf *b, int sym)
+put_sym(conv *c, rv_buf *b, int sym)
 {
+	int			ascii = c->opt->marks == RV_MARKS_ASCII;
+
 	if (sym < 27)
 		rv_buf_put_cp(b, 0x05D0 + (uint32_t) sym);
 	else if (sym == RV_SYM_GERESH)
-		rv_buf_put_cp(b, CP_GERESH);
+		rv_buf_put_cp(b, ascii ? '\'' : CP_GERESH);
 	else if (sym == RV_SYM_GERSHAYIM)
-		rv_buf_put_cp(b, CP_GERSHAYIM);
+		rv_buf_put_cp(b, ascii ? '"' : CP_GERSHAYIM);
+}
+
+static void
+put_syms(conv *c, rv_buf *b, const uint8_t *sym, int n)
+{
+	for (int i = 0; i < n; i++)
+		put_sym(c, b, sym[i]);
 }
 
 static void
@@ -134,6 +84,21 @@ put_cps(rv_buf *b, const uint32_t *cps, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++)
 		rv_buf_put_cp(b, cps[i]);
+}
+
+/* A span of the input as a fresh UTF-8 string (NULL: out of memory). */
+static char *
+span_utf8(conv *c, size_t from, size_t to)
+{
+	rv_buf		b;
+	char	   *s;
+
+	rv_buf_init(&b);
+	put_cps(&b, c->cps, from, to);
+	s = rv_buf_take(&b, NULL);
+	if (s == NULL)
+		c->oom = 1;
+	return s;
 }
 
 static int
@@ -170,12 +135,10 @@ fold_part(conv *c, part *p)
 {
 	const rv_rules *r = c->rules;
 	char		word[RV_MAX_WORD * 4 + 1];
-	rv_buf		tmp;
+	size_t		len = 0;
 
 	p->nfolded = 0;
-	p->too_long = 0;
-	p->alien = 0;
-	p->foreign = 0;
+	p->too_long = p->alien = p->foreign = 0;
 	for (size_t i = p->start; i < p->end; i++)
 	{
 		uint32_t	f = rv_rules_fold(r, rv_cp_lower(c->cps[i]));
@@ -190,28 +153,20 @@ fold_part(conv *c, part *p)
 		if (!rv_rules_in_alphabet(r, f))
 			p->alien = p->foreign = 1;
 		p->folded[p->nfolded++] = f;
+		len += rv_utf8_encode(f, word + len);
 	}
-	if (p->foreign || p->nfolded == 0)
-		return;
-	/* function words of other languages, by their folded spelling */
-	rv_buf_init(&tmp);
-	for (int i = 0; i < p->nfolded; i++)
-		rv_buf_put_cp(&tmp, p->folded[i]);
-	if (!tmp.failed && tmp.len < sizeof(word))
-	{
-		memcpy(word, tmp.data, tmp.len + 1);
+	word[len] = '\0';
+	if (!p->foreign && p->nfolded > 0)
 		p->foreign = rv_rules_is_foreign_word(r, word);
-	}
-	rv_buf_free(&tmp);
 }
 
 /*
  * Is the folded part a chain of prefixes (ha, u, ṿe, uve, she-be...)?
- * Fills its Hebrew; the first prefix of a chain may differ from a later one.
+ * Appends its Hebrew; the first prefix of a chain may differ from a later.
  */
 static int
 parse_prefix_chain(const rv_rules *r, const uint32_t *f, int n, int later,
-				   uint8_t *sym, int *nsym)
+				   uint8_t *sym, int *nsym, int max)
 {
 	if (n == 0)
 		return later;			/* at least one prefix */
@@ -221,55 +176,78 @@ parse_prefix_chain(const rv_rules *r, const uint32_t *f, int n, int later,
 		const uint8_t *h = later ? p->later : p->first;
 		int			nh = later ? p->nlater : p->nfirst;
 
-		if (p->len > n || memcmp(p->form, f, p->len * sizeof(uint32_t)) != 0)
-			continue;
-		if (*nsym + nh > RV_MAX_OUT * 4)
+		if (p->len > n || *nsym + nh > max ||
+			memcmp(p->form, f, p->len * sizeof(uint32_t)) != 0)
 			continue;
 		memcpy(sym + *nsym, h, (size_t) nh);
 		*nsym += nh;
-		if (parse_prefix_chain(r, f + p->len, n - p->len, 1, sym, nsym))
+		if (parse_prefix_chain(r, f + p->len, n - p->len, 1, sym, nsym, max))
 			return 1;
 		*nsym -= nh;
 	}
 	return 0;
 }
 
-static void
-emit_candidates(conv *c, const part *prefixes_from, const part *base,
-				int nfound, const uint8_t *psym, int npsym)
+/* The found spellings as strings, prefix letters included. */
+static char **
+spelled_strings(conv *c, int nfound, const uint8_t *psym, int npsym)
 {
-	char	   *roman;
-	rv_buf		heb;
+	char	  **s = rv_arena_alloc(&c->arena, (size_t) nfound * sizeof(char *));
 
-	rv_buf_init(&heb);
-	put_cps(&heb, c->cps, prefixes_from->start, base->end);
-	roman = rv_buf_take(&heb, NULL);
-	if (roman == NULL)
+	if (s == NULL)
 	{
 		c->oom = 1;
+		return NULL;
+	}
+	for (int i = 0; i < nfound; i++)
+	{
+		rv_buf		b;
+
+		rv_buf_init(&b);
+		put_syms(c, &b, psym, npsym);
+		put_syms(c, &b, c->spellings[i].sym, c->spellings[i].nsym);
+		if (b.failed || (s[i] = rv_arena_alloc(&c->arena, b.len + 1)) == NULL)
+		{
+			rv_buf_free(&b);
+			c->oom = 1;
+			return NULL;
+		}
+		memcpy(s[i], b.data ? b.data : "", b.len + 1);
+		rv_buf_free(&b);
+	}
+	return s;
+}
+
+/* Tell rv_candidates' callback and rv_analyze's report about a word. */
+static void
+describe_word(conv *c, size_t from, size_t to, int nfound, int foreign,
+			  const uint8_t *psym, int npsym)
+{
+	char	   *roman;
+	char	  **heb = NULL;
+	double		scores[64];
+
+	if (c->fn == NULL && c->report == NULL)
+		return;
+	roman = span_utf8(c, from, to);
+	if (roman == NULL)
+		return;
+	if (nfound > 0)
+		heb = spelled_strings(c, nfound, psym, npsym);
+	if (nfound > 0 && heb == NULL)
+	{
+		rv_free(roman);
 		return;
 	}
-	for (int i = 0; i < nfound && !c->stop; i++)
+	for (int i = 0; c->fn && i < nfound && !c->stop; i++)
 	{
 		const rv_spelling *sp = &c->spellings[i];
 		rv_candidate cand;
-		char	   *h;
 
-		rv_buf_init(&heb);
-		for (int q = 0; q < npsym; q++)
-			put_sym(&heb, psym[q]);
-		for (int q = 0; q < sp->nsym; q++)
-			put_sym(&heb, sp->sym[q]);
-		h = rv_buf_take(&heb, NULL);
-		if (h == NULL)
-		{
-			c->oom = 1;
-			break;
-		}
 		cand.word = c->word_no;
 		cand.rank = i + 1;
 		cand.roman = roman;
-		cand.hebrew = h;
+		cand.hebrew = heb[i];
 		cand.score = sp->score;
 		cand.rule_cost = sp->rule_cost;
 		cand.char_cost = sp->char_cost;
@@ -277,48 +255,71 @@ emit_candidates(conv *c, const part *prefixes_from, const part *base,
 		cand.in_lexicon = sp->in_lexicon;
 		if (c->fn(&cand, c->fn_arg))
 			c->stop = 1;
-		rv_free(h);
+	}
+	if (c->report)
+	{
+		int			nalt = nfound < 64 ? nfound : 64;
+
+		for (int i = 0; i < nalt; i++)
+			scores[i] = c->spellings[i].score;
+		rv_report_word(c->report, roman, (const char *const *) heb, scores,
+					   nalt, nalt > 0 && c->spellings[0].in_lexicon, foreign);
 	}
 	rv_free(roman);
 }
 
 /* Spell a base part (after its prefixes); returns 0 if it stays Latin. */
 static int
-convert_base(conv *c, const part *prefixes_from, const part *base,
+convert_base(conv *c, size_t unit_start, const part *base,
 			 const uint8_t *psym, int npsym)
 {
-	int			found;
+	int			found = 0;
 
 	c->word_no++;
-	if (base->foreign || base->too_long || base->nfolded == 0)
-		return 0;
-	found = rv_spell_word(c->search, c->rules, c->engine->lexicon,
-						  base->folded, base->nfolded, c->k, &c->arena,
-						  c->spellings);
+	if (!base->foreign && !base->too_long && base->nfolded > 0)
+		found = rv_spell_word(c->search, c->rules, c->engine->lexicon,
+							  base->folded, base->nfolded, c->k, &c->arena,
+							  c->spellings);
 	if (found < 0)
 	{
 		c->oom = 1;
 		return 0;
 	}
+	describe_word(c, unit_start, base->end, found, base->foreign, psym, npsym);
 	if (found == 0)
 		return 0;
-	if (c->fn)
-		emit_candidates(c, prefixes_from, base, found, psym, npsym);
-	for (int q = 0; q < npsym; q++)
-		put_sym(&c->out, psym[q]);
-	for (int q = 0; q < c->spellings[0].nsym; q++)
-		put_sym(&c->out, c->spellings[0].sym[q]);
+	put_syms(c, &c->out, psym, npsym);
+	put_syms(c, &c->out, c->spellings[0].sym, c->spellings[0].nsym);
 	return 1;
 }
 
-/* A word: hyphen-separated parts, each a prefix chain or a base. */
-static void
-convert_word(conv *c, size_t start, size_t end)
+/* "mahad." and the like: the standard's abbreviation, period included. */
+static int
+convert_abbreviation(conv *c, const part *p)
+{
+	const rv_abbrev *a;
+
+	if (p->foreign || p->too_long)
+		return 0;
+	a = rv_rules_abbrev(c->rules, p->folded, p->nfolded);
+	if (a == NULL)
+		return 0;
+	c->word_no++;
+	put_syms(c, &c->out, a->sym, a->nsym);
+	return 1;
+}
+
+/*
+ * A word: hyphen-separated parts, each a prefix chain or a base.  Returns
+ * 1 if it consumed the period that follows it (an abbreviation).
+ */
+static int
+convert_word(conv *c, size_t start, size_t end, int period_follows)
 {
 	part		parts[RV_MAX_PARTS];
 	int			np = 0;
 	size_t		i = start;
-	int			first_of_unit = 0;
+	size_t		unit_start = start;
 	uint8_t		psym[RV_MAX_OUT * 8];
 	int			npsym = 0;
 
@@ -339,37 +340,26 @@ convert_word(conv *c, size_t start, size_t end)
 		np++;
 		i = j + 1;
 	}
+	if (np == 1 && period_follows && convert_abbreviation(c, &parts[0]))
+		return 1;
 
 	for (int p = 0; p < np; p++)
 	{
 		part	   *pt = &parts[p];
 		int			last = (p == np - 1);
 
-		pt->nprefix_sym = 0;
-		pt->is_prefix = !last && !pt->alien && !pt->too_long &&
+		if (!last && !pt->alien && !pt->too_long &&
 			parse_prefix_chain(c->rules, pt->folded, pt->nfolded, 0,
-							   pt->prefix_sym, &pt->nprefix_sym);
-		if (pt->is_prefix)
-		{
-			if (npsym + pt->nprefix_sym <= (int) sizeof(psym))
-			{
-				memcpy(psym + npsym, pt->prefix_sym, (size_t) pt->nprefix_sym);
-				npsym += pt->nprefix_sym;
-			}
+							   psym, &npsym, (int) sizeof(psym)))
 			continue;
-		}
 		if (last && pt->nfolded == 0 && npsym > 0)
 		{
 			/* "be-" before a quotation mark: the prefix joins what follows */
-			for (int q = 0; q < npsym; q++)
-				put_sym(&c->out, psym[q]);
-			return;
+			put_syms(c, &c->out, psym, npsym);
+			return 0;
 		}
-		if (!convert_base(c, &parts[first_of_unit], pt, psym, npsym))
-		{
-			/* leave the whole unit, prefixes included, as written */
-			put_cps(&c->out, c->cps, parts[first_of_unit].start, pt->end);
-		}
+		if (!convert_base(c, unit_start, pt, psym, npsym))
+			put_cps(&c->out, c->cps, unit_start, pt->end);	/* as written */
 		if (!last)
 		{
 			if (c->opt->hyphen == RV_HYPHEN_MAQAF)
@@ -378,26 +368,28 @@ convert_word(conv *c, size_t start, size_t end)
 				rv_buf_putc(&c->out, '-');
 		}
 		npsym = 0;
-		first_of_unit = p + 1;
+		unit_start = pt->end + 1;
 	}
+	return 0;
 }
 
-/* Where does the word starting at i end?  Hyphens inside count; a trailing
- * hyphen counts when something other than a space follows (be-"Tsiyon"). */
+/* Where does the word starting at i end (before limit)?  Hyphens inside
+ * count; a trailing hyphen counts when something other than a space
+ * follows (be-"Tsiyon"). */
 static size_t
-word_end(conv *c, size_t i)
+word_end(conv *c, size_t i, size_t limit)
 {
 	const rv_rules *r = c->rules;
 	size_t		j = i;
 
-	while (j < c->n)
+	while (j < limit)
 	{
 		if (is_word_char(r, c->cps[j]))
 			j++;
-		else if (is_hyphen(c->cps[j]) && j > i && j + 1 < c->n &&
+		else if (is_hyphen(c->cps[j]) && j > i && j + 1 < limit &&
 				 is_word_char(r, c->cps[j + 1]))
 			j++;
-		else if (is_hyphen(c->cps[j]) && j > i && j + 1 < c->n &&
+		else if (is_hyphen(c->cps[j]) && j > i && j + 1 < limit &&
 				 !rv_cp_is_space(c->cps[j + 1]) && !is_hyphen(c->cps[j + 1]) &&
 				 !rv_cp_is_digit(c->cps[j + 1]))
 			return j + 1;
@@ -407,24 +399,55 @@ word_end(conv *c, size_t i)
 	return j;
 }
 
-static void
-convert_text(conv *c)
+/* A run of digits: a Hebrew-calendar year becomes Hebrew letters when the
+ * text also gives the Gregorian year (708 [1948]); other numbers stay. */
+static size_t
+convert_number(conv *c, size_t i, size_t limit)
 {
-	size_t		i = 0;
+	size_t		j = i;
+	int			year;
 
-	while (i < c->n && !c->stop && !c->oom)
+	while (j < limit && rv_cp_is_digit(c->cps[j]))
+		j++;
+	year = rv_hebrew_year(c->cps, i, j);
+	if (c->opt->years == RV_YEARS_HEBREW && year &&
+		(i == 0 || !rv_cp_is_letter(c->cps[i - 1])) &&
+		(j == c->n || !rv_cp_is_letter(c->cps[j])) &&
+		rv_has_gregorian_year(c->cps, j, c->n))
 	{
-		size_t		end;
-		size_t		ws,
+		uint8_t		sym[RV_NUMERAL_MAX];
+		int			ns = rv_hebrew_numeral(year, sym);
+
+		put_syms(c, &c->out, sym, ns);
+	}
+	else
+		put_cps(&c->out, c->cps, i, j);
+	return j;
+}
+
+static void
+convert_range(conv *c, size_t from, size_t to)
+{
+	size_t		i = from;
+
+	while (i < to && !c->stop && !c->oom)
+	{
+		size_t		end,
+					ws,
 					we;
 
+		if (rv_cp_is_digit(c->cps[i]) && c->cps[i] < 0x80)
+		{
+			i = convert_number(c, i, to);
+			continue;
+		}
 		if (!is_word_char(c->rules, c->cps[i]))
 		{
 			rv_buf_put_cp(&c->out, c->cps[i]);
 			i++;
 			continue;
 		}
-		end = word_end(c, i);
+		end = word_end(c, i, to);
 		ws = i;
 		we = end;
 		/* quotation marks around a word, or one closing it, are punctuation */
@@ -435,22 +458,87 @@ convert_text(conv *c)
 				ws++;
 		}
 		put_cps(&c->out, c->cps, i, ws);
-		if (we > ws)
-			convert_word(c, ws, we);
-		put_cps(&c->out, c->cps, we, end);
+		if (we > ws && convert_word(c, ws, we, we == end && end < to &&
+									c->cps[end] == '.'))
+			end++;				/* the abbreviation took its period */
+		else
+			put_cps(&c->out, c->cps, we, end);
 		i = end;
 		rv_arena_free(&c->arena);
+	}
+}
+
+/* The standard for a part: the one asked for, or the detected one. */
+static const rv_rules *
+part_standard(conv *c, const rv_rules *forced, const rv_span *sp,
+			  const char **label, int *known)
+{
+	const rv_rules *r = forced;
+
+	if (r == NULL)
+		r = rv_engine_detect(c->engine, c->cps, sp->start, sp->end);
+	*known = r != NULL;
+	if (r)
+		*label = r->name;
+	else
+		*label = rv_has_latin_letter(c->cps, sp->start, sp->end) ?
+			"unknown" : "not_latin";
+	return r ? r : c->engine->rules[0];
+}
+
+static void
+convert_text(conv *c, const rv_rules *forced)
+{
+	rv_span		spans[RV_MAX_SPANS];
+	int			nspans = rv_split_parts(c->cps, c->n, spans, RV_MAX_SPANS);
+	size_t		done = 0;
+
+	for (int s = 0; s < nspans && !c->stop && !c->oom; s++)
+	{
+		const rv_span *sp = &spans[s];
+		const char *label;
+		int			known;
+		int			translit = rv_has_transliteration_marks(c->cps, sp->start, sp->end);
+		size_t		out_start;
+
+		put_cps(&c->out, c->cps, done, sp->start);	/* the separator */
+		c->rules = part_standard(c, forced, sp, &label, &known);
+		if (c->report)
+			rv_report_part_begin(c->report, sp->role, label, known, translit);
+		out_start = c->out.len;
+		/* A parallel title without romanization marks is a title in its own
+		 * language (= Chorostkow book), not romanized Hebrew. */
+		if (sp->role == RV_ROLE_PARALLEL && !translit && forced == NULL)
+			put_cps(&c->out, c->cps, sp->start, sp->end);
+		else
+			convert_range(c, sp->start, sp->end);
+		if (c->report)
+		{
+			char	   *source = span_utf8(c, sp->start, sp->end);
+			char	   *heb = rv_strndup(c->out.data ? c->out.data + out_start : "",
+										 c->out.len - out_start);
+
+			if (source && heb)
+				rv_report_part_end(c->report, source, heb);
+			else
+				c->oom = 1;
+			rv_free(source);
+			rv_free(heb);
+		}
+		done = sp->end;
 	}
 }
 
 static rv_status
 run(const rv_engine *engine, const char *text, size_t len,
 	const rv_options *options, int k, rv_candidate_fn fn, void *arg,
-	rv_buf *result, char *err)
+	rv_report *report, rv_buf *result, char *err)
 {
 	conv		c;
 	rv_options	defaults;
 	uint32_t   *cps = NULL;
+	const rv_rules *forced;
+	int			bad;
 	rv_status	st;
 
 	if (len > RV_MAX_INPUT_BYTES)
@@ -464,16 +552,17 @@ run(const rv_engine *engine, const char *text, size_t len,
 		rv_options_init(&defaults);
 		options = &defaults;
 	}
+	forced = rv_engine_find(engine, options->standard, &bad, err);
+	if (bad)
+		return RV_EINVAL;
+
 	memset(&c, 0, sizeof(c));
 	c.engine = engine;
 	c.opt = options;
 	c.k = k;
 	c.fn = fn;
 	c.fn_arg = arg;
-	c.rules = find_standard(engine, options->standard, err);
-	if (c.rules == NULL)
-		return RV_EINVAL;
-
+	c.report = report;
 	st = rv_decode_nfc(text, len, &cps, &c.n, err);
 	if (st != RV_OK)
 		return st;
@@ -485,7 +574,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 	if (c.search == NULL || c.spellings == NULL)
 		c.oom = 1;
 	else
-		convert_text(&c);
+		convert_text(&c, forced);
 
 	rv_arena_free(&c.arena);
 	rv_search_free(c.search);
@@ -506,7 +595,8 @@ rv_convert(const rv_engine *engine, const char *text, size_t len,
 		   const rv_options *options, char **out, size_t *outlen, char *err)
 {
 	rv_buf		result;
-	rv_status	st = run(engine, text, len, options, 1, NULL, NULL, &result, err);
+	rv_status	st = run(engine, text, len, options, 1, NULL, NULL, NULL,
+						 &result, err);
 
 	if (st != RV_OK)
 		return st;
@@ -532,8 +622,38 @@ rv_candidates(const rv_engine *engine, const char *text, size_t len, int n,
 		rv_seterr(err, "the number of candidates must be positive, got %d", n);
 		return RV_EINVAL;
 	}
-	st = run(engine, text, len, options, n, fn, arg, &result, err);
+	st = run(engine, text, len, options, n, fn, arg, NULL, &result, err);
 	if (st == RV_OK)
 		rv_buf_free(&result);
 	return st;
+}
+
+rv_status
+rv_analyze(const rv_engine *engine, const char *text, size_t len, int n,
+		   const rv_options *options, char **json, size_t *jsonlen, char *err)
+{
+	rv_report	report;
+	rv_buf		result;
+	rv_status	st;
+
+	if (n <= 0)
+	{
+		rv_seterr(err, "the number of alternatives must be positive, got %d", n);
+		return RV_EINVAL;
+	}
+	rv_report_init(&report, engine->lexicon != NULL);
+	st = run(engine, text, len, options, n, NULL, NULL, &report, &result, err);
+	if (st != RV_OK)
+	{
+		rv_report_free(&report);
+		return st;
+	}
+	*json = rv_report_finish(&report, result.data ? result.data : "", jsonlen);
+	rv_buf_free(&result);
+	if (*json == NULL)
+	{
+		rv_seterr(err, "out of memory");
+		return RV_ENOMEM;
+	}
+	return RV_OK;
 }

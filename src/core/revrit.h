@@ -93,10 +93,26 @@ typedef enum rv_hyphen
 	RV_HYPHEN_ASCII				/* compound hyphen stays '-' */
 } rv_hyphen;
 
+typedef enum rv_years
+{
+	RV_YEARS_HEBREW = 0,		/* 708 [1948] → תש"ח [1948] */
+	RV_YEARS_KEEP				/* digits stay digits */
+} rv_years;
+
+typedef enum rv_marks
+{
+	RV_MARKS_HEBREW = 0,		/* geresh ׳ and gershayim ״ */
+	RV_MARKS_ASCII				/* ' and " */
+} rv_marks;
+
 typedef struct rv_options
 {
 	rv_hyphen	hyphen;
-	const char *standard;		/* rule set name; NULL = the engine's first */
+	rv_years	years;
+	rv_marks	marks;
+	/* Rule set name; NULL, "" or "auto" = detect per title part, falling
+	 * back to the engine's first standard. */
+	const char *standard;
 	/* Called once per word; a host may longjmp out of it (cancel). */
 	void		(*interrupt) (void *arg);
 	void	   *interrupt_arg;
@@ -133,6 +149,19 @@ typedef int (*rv_candidate_fn) (const rv_candidate *candidate, void *arg);
 rv_status	rv_candidates(const rv_engine *engine, const char *text,
 						  size_t len, int n, const rv_options *options,
 						  rv_candidate_fn fn, void *arg, char *err);
+
+/*
+ * A JSON analysis of the text (README, "revrit_analyze"): per ISBD part its
+ * role, detected standard, diagnostics and words with up to n alternatives,
+ * and a display/search recommendation.  *json is freed with rv_free().
+ */
+rv_status	rv_analyze(const rv_engine *engine, const char *text, size_t len,
+					   int n, const rv_options *options, char **json,
+					   size_t *jsonlen, char *err);
+
+/* Names of the engine's standards, for messages: "ala-lc, din1982". */
+const char *rv_engine_standard(const rv_engine *engine, int i);
+int			rv_engine_nstandards(const rv_engine *engine);
 
 void		rv_free(void *ptr);
 

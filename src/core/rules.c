@@ -62,6 +62,8 @@ typedef struct compiler
 	vec			consonants;
 	vec			vowels;
 	vec			foreign;		/* char * */
+	vec			markers;		/* rv_marker */
+	vec			abbrevs;		/* rv_abbrev */
 	const char *file;
 	int			line;
 	char	   *err;
@@ -339,6 +341,56 @@ parse_digraphs(compiler *c, char **f, int nf)
 	return RV_OK;
 }
 
+/* markers CHAR[:WEIGHT]... */
+static rv_status
+parse_markers(compiler *c, char **f, int nf)
+{
+	for (int i = 1; i < nf; i++)
+	{
+		char	   *colon = strrchr(f[i], ':');
+		rv_marker  *m = vec_push(&c->markers);
+		uint32_t	cp[2];
+
+		if (m == NULL)
+			return RV_ENOMEM;
+		m->weight = 1.0f;
+		if (colon && colon != f[i])
+		{
+			*colon = '\0';
+			m->weight = strtof(colon + 1, NULL);
+		}
+		if (decode_field(f[i], cp, 1) != 1)
+			return syntax(c, "a marker is one character", f[i]);
+		m->cp = cp[0];
+	}
+	return RV_OK;
+}
+
+/* abbrev FORM. HEBREW */
+static rv_status
+parse_abbrev(compiler *c, char **f, int nf)
+{
+	rv_abbrev  *a;
+	uint32_t	cps[RV_MAX_TOKEN + 1];
+	size_t		len;
+	int			n;
+
+	if (nf != 3 || (len = strlen(f[1])) < 2 || f[1][len - 1] != '.')
+		return syntax(c, "abbrev FORM. HEBREW (the form ends with a period)", NULL);
+	f[1][len - 1] = '\0';
+	a = vec_push(&c->abbrevs);
+	if (a == NULL)
+		return RV_ENOMEM;
+	n = decode_field(f[1], cps, RV_MAX_TOKEN);
+	if (n <= 0)
+		return syntax(c, "bad abbreviation", f[1]);
+	memcpy(a->form, cps, (size_t) n * sizeof(uint32_t));
+	a->len = (uint8_t) n;
+	if (!parse_hebrew(f[2], a->sym, &a->nsym))
+		return syntax(c, "abbreviation Hebrew is not Hebrew letters", f[2]);
+	return RV_OK;
+}
+
 static rv_status
 parse_line(compiler *c, char *line)
 {
@@ -386,6 +438,10 @@ parse_line(compiler *c, char *line)
 		return parse_map(c, f, nf);
 	if (strcmp(f[0], "digraphs") == 0)
 		return parse_digraphs(c, f, nf);
+	if (strcmp(f[0], "markers") == 0)
+		return parse_markers(c, f, nf);
+	if (strcmp(f[0], "abbrev") == 0)
+		return parse_abbrev(c, f, nf);
 	if (strcmp(f[0], "prefix") == 0)
 		return parse_prefix(c, f, nf);
 	if (strcmp(f[0], "double-consonant-penalty") == 0)
@@ -510,6 +566,8 @@ compiler_free(compiler *c)
 	rv_free(c->consonants.data);
 	rv_free(c->vowels.data);
 	rv_free(c->foreign.data);
+	rv_free(c->markers.data);
+	rv_free(c->abbrevs.data);
 }
 
 static rv_status
@@ -525,6 +583,8 @@ compile(compiler *c, const char *text, size_t len)
 	c->charmap.item = sizeof(rv_charmap);
 	c->alphabet.item = c->consonants.item = c->vowels.item = sizeof(uint32_t);
 	c->foreign.item = sizeof(char *);
+	c->markers.item = sizeof(rv_marker);
+	c->abbrevs.item = sizeof(rv_abbrev);
 	/* node 0 = root; variant 0 = "none" */
 	if (vec_push(&c->nodes) == NULL || vec_push(&c->variants) == NULL)
 		return RV_ENOMEM;
@@ -580,6 +640,12 @@ take_results(compiler *c)
 	r->vowels = finish_set(&c->vowels, &r->nvowels);
 	if (c->foreign.len)
 		qsort(c->foreign.data, c->foreign.len, sizeof(char *), cmp_str);
+	r->markers = c->markers.data;
+	r->nmarkers = c->markers.len;
+	c->markers.data = NULL;
+	r->abbrevs = c->abbrevs.data;
+	r->nabbrevs = c->abbrevs.len;
+	c->abbrevs.data = NULL;
 	r->foreign_words = c->foreign.data;
 	r->nforeign = c->foreign.len;
 	c->foreign.data = NULL;
@@ -658,6 +724,8 @@ rv_rules_free(rv_rules *r)
 	for (uint32_t i = 0; i < r->nforeign; i++)
 		rv_free(r->foreign_words[i]);
 	rv_free(r->foreign_words);
+	rv_free(r->markers);
+	rv_free(r->abbrevs);
 	rv_free(r->nodes);
 	rv_free(r->children);
 	rv_free(r->variants);
@@ -759,4 +827,33 @@ rv_rules_fold(const rv_rules *r, uint32_t cp)
 	if (lo < r->ncharmap && r->charmap[lo].from == cp)
 		return r->charmap[lo].to;
 	return cp;
+}
+
+double
+rv_rules_marker_score(const rv_rules *r, const uint32_t *cps, size_t n)
+{
+	double		score = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		uint32_t	f = rv_rules_fold(r, rv_cp_lower(cps[i]));
+
+		for (uint32_t m = 0; m < r->nmarkers; m++)
+			if (r->markers[m].cp == f || r->markers[m].cp == cps[i])
+			{
+				score += r->markers[m].weight;
+				break;
+			}
+	}
+	return score;
+}
+
+const rv_abbrev *
+rv_rules_abbrev(const rv_rules *r, const uint32_t *f, int n)
+{
+	for (uint32_t i = 0; i < r->nabbrevs; i++)
+		if (r->abbrevs[i].len == n &&
+			memcmp(r->abbrevs[i].form, f, (size_t) n * sizeof(uint32_t)) == 0)
+			return &r->abbrevs[i];
+	return NULL;
 }

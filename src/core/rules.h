@@ -82,6 +82,22 @@ typedef struct rv_prefix
 	float		weight;
 } rv_prefix;
 
+/* A character that betrays the standard (ḳ for ALA-LC, š for old DIN). */
+typedef struct rv_marker
+{
+	uint32_t	cp;
+	float		weight;
+} rv_marker;
+
+/* A cataloguer's abbreviation: FORM followed by a period (mahad.). */
+typedef struct rv_abbrev
+{
+	uint32_t	form[RV_MAX_TOKEN];
+	uint8_t		len;
+	uint8_t		nsym;
+	uint8_t		sym[RV_MAX_OUT];
+} rv_abbrev;
+
 /* An input character folded before matching (look-alike apostrophes). */
 typedef struct rv_charmap
 {
@@ -121,6 +137,11 @@ struct rv_rules
 	uint8_t		digraph_len[RV_MAX_DIGRAPHS];
 	uint32_t	ndigraphs;
 
+	rv_marker  *markers;
+	uint32_t	nmarkers;
+	rv_abbrev  *abbrevs;
+	uint32_t	nabbrevs;
+
 	char	  **foreign_words;	/* sorted UTF-8, lower case */
 	uint32_t	nforeign;
 
@@ -138,6 +159,13 @@ int			rv_rules_digraph_at(const rv_rules *rules, const uint32_t *cps, int n);
 int			rv_rules_is_vowel(const rv_rules *rules, uint32_t cp);
 int			rv_rules_in_alphabet(const rv_rules *rules, uint32_t cp);
 int			rv_rules_is_foreign_word(const rv_rules *rules, const char *utf8);
+
+/* Evidence that a text is in this standard: the summed marker weights. */
+double		rv_rules_marker_score(const rv_rules *rules, const uint32_t *cps,
+								  size_t n);
+
+/* The abbreviation spelled by a folded word, or NULL. */
+const rv_abbrev *rv_rules_abbrev(const rv_rules *rules, const uint32_t *f, int n);
 
 /* The folded form of an input character: itself, another, or 0 (drop). */
 uint32_t	rv_rules_fold(const rv_rules *rules, uint32_t cp);

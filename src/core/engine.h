@@ -1,0 +1,30 @@
+/*
+ * engine.h — private: what an engine holds.
+ */
+#ifndef REVRIT_ENGINE_H
+#define REVRIT_ENGINE_H
+
+#include "revrit.h"
+#include "rules.h"
+
+#define RV_MAX_STANDARDS	16
+
+struct rv_engine
+{
+	const rv_rules *rules[RV_MAX_STANDARDS];
+	int			nrules;
+	const rv_lexicon *lexicon;
+};
+
+/* The standard an option names; NULL for automatic detection ("", "auto"
+ * or NULL).  An unknown name fills err (listing the valid ones) and sets
+ * *bad. */
+const rv_rules *rv_engine_find(const rv_engine *e, const char *name, int *bad,
+							   char *err);
+
+/* The standard a text part is written in, by its marker letters; NULL if
+ * nothing betrays one. */
+const rv_rules *rv_engine_detect(const rv_engine *e, const uint32_t *cps,
+								 size_t from, size_t to);
+
+#endif							/* REVRIT_ENGINE_H */

@@ -1,0 +1,49 @@
+/*
+ * report.h — private: the JSON analysis that rv_analyze() returns, built
+ * while the conversion runs (convert.c calls these as it goes).
+ */
+#ifndef REVRIT_REPORT_H
+#define REVRIT_REPORT_H
+
+#include "buf.h"
+#include "isbd.h"
+
+#define RV_REPORT_MAX_PARTS 64
+
+typedef struct rv_report_part
+{
+	rv_role		role;
+	int			display;		/* fit for display */
+	int			search;			/* fit for search */
+} rv_report_part;
+
+typedef struct rv_report
+{
+	rv_buf		json;
+	int			lexicon;		/* a lexicon was loaded */
+	int			nparts;
+	rv_report_part parts[RV_REPORT_MAX_PARTS];
+	/* the part being built */
+	int			nwords;
+	int			standard_known;
+	int			translit;
+	int			fully_converted;
+	int			all_recognized;
+	int			foreign_tokens;
+	int			converted_words;
+} rv_report;
+
+void		rv_report_init(rv_report *r, int lexicon);
+void		rv_report_part_begin(rv_report *r, rv_role role, const char *standard,
+								 int standard_known, int translit);
+/* One word: its alternatives best first (nalt may be 0 when it stayed
+ * Latin), in_lexicon of the chosen one. */
+void		rv_report_word(rv_report *r, const char *roman, const char *const *hebrew,
+						   const double *scores, int nalt, int in_lexicon,
+						   int foreign);
+void		rv_report_part_end(rv_report *r, const char *source, const char *hebrew);
+/* Close the document with the whole conversion and the recommendation. */
+char	   *rv_report_finish(rv_report *r, const char *hebrew, size_t *len);
+void		rv_report_free(rv_report *r);
+
+#endif							/* REVRIT_REPORT_H */
