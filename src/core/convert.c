@@ -309,12 +309,30 @@ convert_abbreviation(conv *c, const part *p)
 	return 1;
 }
 
+/* A number after a prefix (ha-16, "the 16th") is an ordinal, written in
+ * Hebrew letters; returns the digits consumed. */
+static size_t
+convert_prefixed_number(conv *c, size_t at, size_t limit)
+{
+	size_t		j = at;
+	int			v = 0;
+	uint8_t		sym[RV_NUMERAL_MAX];
+
+	while (j < limit && c->cps[j] >= '0' && c->cps[j] <= '9' && j - at < 4)
+		v = v * 10 + (int) (c->cps[j++] - '0');
+	if (j == at || (j < limit && rv_cp_is_digit(c->cps[j])) || v < 1 || v > 999)
+		return 0;
+	put_syms(c, &c->out, sym, rv_hebrew_numeral(v, sym));
+	return j - at;
+}
+
 /*
  * A word: hyphen-separated parts, each a prefix chain or a base.  Returns
- * 1 if it consumed the period that follows it (an abbreviation).
+ * how many characters after the word it consumed: the period of an
+ * abbreviation, the digits of a prefixed ordinal.
  */
-static int
-convert_word(conv *c, size_t start, size_t end, int period_follows)
+static size_t
+convert_word(conv *c, size_t start, size_t end, size_t limit)
 {
 	part		parts[RV_MAX_PARTS];
 	int			np = 0;
@@ -340,7 +358,8 @@ convert_word(conv *c, size_t start, size_t end, int period_follows)
 		np++;
 		i = j + 1;
 	}
-	if (np == 1 && period_follows && convert_abbreviation(c, &parts[0]))
+	if (np == 1 && end < limit && c->cps[end] == '.' &&
+		convert_abbreviation(c, &parts[0]))
 		return 1;
 
 	for (int p = 0; p < np; p++)
@@ -352,21 +371,28 @@ convert_word(conv *c, size_t start, size_t end, int period_follows)
 			parse_prefix_chain(c->rules, pt->folded, pt->nfolded, 0,
 							   psym, &npsym, (int) sizeof(psym)))
 			continue;
-		if (last && pt->nfolded == 0 && npsym > 0)
+		if (last && pt->nfolded == 0)
 		{
-			/* "be-" before a quotation mark: the prefix joins what follows */
+			/* a trailing hyphen: "be-" before a quotation mark joins what
+			 * follows; "ha-" before a number makes it an ordinal */
+			if (npsym == 0)
+			{
+				put_cps(&c->out, c->cps, p > 0 ? pt->start - 1 : unit_start, end);
+				return 0;
+			}
 			put_syms(c, &c->out, psym, npsym);
-			return 0;
+			return convert_prefixed_number(c, end, limit);
 		}
-		if (!convert_base(c, unit_start, pt, psym, npsym))
-			put_cps(&c->out, c->cps, unit_start, pt->end);	/* as written */
-		if (!last)
+		if (p > 0 && unit_start == pt->start)
 		{
+			/* a compound's hyphen, between two bases */
 			if (c->opt->hyphen == RV_HYPHEN_MAQAF)
 				rv_buf_put_cp(&c->out, CP_MAQAF);
 			else
 				rv_buf_putc(&c->out, '-');
 		}
+		if (!convert_base(c, unit_start, pt, psym, npsym))
+			put_cps(&c->out, c->cps, unit_start, pt->end);	/* as written */
 		npsym = 0;
 		unit_start = pt->end + 1;
 	}
@@ -390,8 +416,7 @@ word_end(conv *c, size_t i, size_t limit)
 				 is_word_char(r, c->cps[j + 1]))
 			j++;
 		else if (is_hyphen(c->cps[j]) && j > i && j + 1 < limit &&
-				 !rv_cp_is_space(c->cps[j + 1]) && !is_hyphen(c->cps[j + 1]) &&
-				 !rv_cp_is_digit(c->cps[j + 1]))
+				 !rv_cp_is_space(c->cps[j + 1]) && !is_hyphen(c->cps[j + 1]))
 			return j + 1;
 		else
 			break;
@@ -458,9 +483,13 @@ convert_range(conv *c, size_t from, size_t to)
 				ws++;
 		}
 		put_cps(&c->out, c->cps, i, ws);
-		if (we > ws && convert_word(c, ws, we, we == end && end < to &&
-									c->cps[end] == '.'))
-			end++;				/* the abbreviation took its period */
+		if (we > ws)
+		{
+			size_t		taken = convert_word(c, ws, we, we == end ? to : we);
+
+			put_cps(&c->out, c->cps, we, end);
+			end += taken;
+		}
 		else
 			put_cps(&c->out, c->cps, we, end);
 		i = end;
