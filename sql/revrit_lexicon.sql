@@ -26,19 +26,21 @@ SELECT (pg_stat_file(:'lexfile')).size > 64 AS lexicon_installed;
 
 -- ---- rules only ------------------------------------------------------------
 
-SHOW revrit.lexicon;
+-- (the setting exists once the library is loaded: by the first call)
 SELECT r AS romanized, revrit(r) AS hebrew
-  FROM (VALUES ('Hisṭoryah'), ('Lirikah'), ('Sefer ha-ḥinukh')) AS t(r);
+  FROM (VALUES ('Hisṭoryah'), ('Lirikah')) AS t(r);
 SELECT revrit_info()->>'lexicon' LIKE '%/revrit/hebrew.rvlex' AS default_lexicon;
+SHOW revrit.lexicon;
 
 -- 'none': rules only, no error and no message per row; the lexicon cannot
 -- tell היסטוריה from הסטוריה any more
 SET revrit.lexicon = 'none';
 SELECT r AS romanized, revrit(r) AS hebrew
-  FROM (VALUES ('Hisṭoryah'), ('Lirikah'), ('Sefer ha-ḥinukh')) AS t(r);
+  FROM (VALUES ('Hisṭoryah'), ('Lirikah')) AS t(r);
 SELECT revrit_info()->'lexicon' AS lexicon;
-SELECT hebrew, in_lexicon, lexicon_bonus
-  FROM revrit_candidates('Lirikah', 2) ORDER BY rank;
+SELECT count(*) > 0 AS candidates, bool_or(in_lexicon) AS any_in_lexicon,
+	   max(lexicon_bonus) AS max_lexicon_bonus
+  FROM revrit_candidates('Lirikah', 5);
 RESET revrit.lexicon;
 SELECT revrit('Lirikah');
 
@@ -162,7 +164,7 @@ SELECT count(*) FROM (SELECT pg_temp.try_lexicon(current_setting('revrit.lexicon
 
 RESET revrit.lexicon;
 SELECT r AS romanized, revrit(r) AS hebrew
-  FROM (VALUES ('Hisṭoryah'), ('Lirikah'), ('Sefer ha-ḥinukh')) AS t(r);
+  FROM (VALUES ('Hisṭoryah'), ('Lirikah')) AS t(r);
 SELECT revrit_info()->>'lexicon' LIKE '%/revrit/hebrew.rvlex' AS default_lexicon;
 
 -- Leave small files behind, not 2 MB copies.
