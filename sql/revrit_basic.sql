@@ -40,12 +40,26 @@ SELECT revrit('Yad Yitsḥaḳ Ben-Tsevi');
 -- punctuation, ISBD separators, digits and brackets stay in place
 SELECT revrit('shalom, shalom!');
 SELECT revrit('Sefer ha-ḥinukh : ḥeleḳ 2 / Daṿid');
-SELECT revrit('Torah ; Neviʼim = Sefer.');
+SELECT revrit('Torah ; Neviʼim = Sefer ha-ḥinukh.');
 SELECT revrit('[Yerushalayim] : (Sefer)');
 SELECT revrit('Sefer 1948');
 
+-- Hebrew-calendar years beside their Gregorian year, and the marks
+SELECT revrit('Yerushalayim : Mosad ha-Rav Ḳuḳ, 708 [1948]');
+SET revrit.years = 'keep';
+SELECT revrit('Yerushalayim : Mosad ha-Rav Ḳuḳ, 708 [1948]');
+RESET revrit.years;
+SET revrit.marks = 'ascii';
+SELECT revrit('Yerushalayim : Mosad ha-Rav Ḳuḳ, 708 [1948]');
+RESET revrit.marks;
+
+-- a parallel title in another language stays as it is
+SELECT revrit('Sefer ha-ḥinukh = The book of education');
+
 -- the standard by name, case-insensitively, or through the setting
-SELECT revrit('Sefer', 'ala-lc') = revrit('Sefer', 'ALA-LC');
+SELECT revrit('Sefer', 'ala-lc') = revrit('Sefer', 'ALA-LC') AS by_name,
+	   revrit('Sefer', 'auto') = revrit('Sefer') AS auto_is_default;
+SHOW revrit.standard;
 SET revrit.standard = 'ala-lc';
 SELECT revrit('Sefer');
 RESET revrit.standard;

@@ -1,8 +1,8 @@
 /*
  * guc.c — the revrit.* settings.
  *
- * revrit.standard and revrit.hyphen are per-call defaults any user may
- * change.  revrit.lexicon selects which compiled lexicon file the backend
+ * revrit.standard, revrit.hyphen, revrit.years and revrit.marks shape the
+ * output; any user may change them.  revrit.lexicon selects which compiled lexicon file the backend
  * maps, so only a superuser may change it (like unaccent's rules file, it is
  * a file on the server); engine_cache.c notices a change on the next call.
  */
@@ -14,11 +14,25 @@
 
 char	   *revrit_standard_guc = NULL;
 int			revrit_hyphen_guc = RV_HYPHEN_MAQAF;
+int			revrit_years_guc = RV_YEARS_HEBREW;
+int			revrit_marks_guc = RV_MARKS_HEBREW;
 char	   *revrit_lexicon_guc = NULL;
 
 static const struct config_enum_entry hyphen_options[] = {
 	{"maqaf", RV_HYPHEN_MAQAF, false},
 	{"ascii", RV_HYPHEN_ASCII, false},
+	{NULL, 0, false}
+};
+
+static const struct config_enum_entry years_options[] = {
+	{"hebrew", RV_YEARS_HEBREW, false},
+	{"keep", RV_YEARS_KEEP, false},
+	{NULL, 0, false}
+};
+
+static const struct config_enum_entry marks_options[] = {
+	{"hebrew", RV_MARKS_HEBREW, false},
+	{"ascii", RV_MARKS_ASCII, false},
 	{NULL, 0, false}
 };
 
@@ -63,7 +77,7 @@ revrit_define_gucs(void)
 {
 	DefineCustomStringVariable("revrit.standard",
 							   "Romanization standard revrit() assumes when none is given.",
-							   "The name of an installed rule file; revrit_info() lists them.",
+							   "\"auto\" detects it for each part of a title; otherwise the name of an installed standard, as revrit_info() lists them.",
 							   &revrit_standard_guc,
 							   REVRIT_DEFAULT_STANDARD,
 							   PGC_USERSET,
@@ -76,6 +90,26 @@ revrit_define_gucs(void)
 							 &revrit_hyphen_guc,
 							 RV_HYPHEN_MAQAF,
 							 hyphen_options,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("revrit.years",
+							 "How revrit() writes Hebrew-calendar years.",
+							 "hebrew writes a Hebrew-calendar year given beside its Gregorian one in Hebrew letters, keep leaves the digits.",
+							 &revrit_years_guc,
+							 RV_YEARS_HEBREW,
+							 years_options,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("revrit.marks",
+							 "How revrit() writes geresh and gershayim.",
+							 "hebrew writes U+05F3 and U+05F4, ascii writes ' and \".",
+							 &revrit_marks_guc,
+							 RV_MARKS_HEBREW,
+							 marks_options,
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);

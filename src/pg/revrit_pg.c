@@ -26,6 +26,7 @@ void		_PG_init(void);
 PG_FUNCTION_INFO_V1(revrit_convert_text);
 PG_FUNCTION_INFO_V1(revrit_candidates);
 PG_FUNCTION_INFO_V1(revrit_info);
+PG_FUNCTION_INFO_V1(revrit_analyze);
 
 void
 _PG_init(void)
@@ -41,7 +42,7 @@ interrupt_cb(void *arg)
 	CHECK_FOR_INTERRUPTS();
 }
 
-/* "a, b, c" of the loaded standards' names, for hints. */
+/* "auto, a, b" of the valid standard names, for hints. */
 static char *
 standard_list(const RevritLoaded *eng)
 {
@@ -49,16 +50,17 @@ standard_list(const RevritLoaded *eng)
 	int			i;
 
 	initStringInfo(&buf);
+	appendStringInfoString(&buf, REVRIT_AUTO_STANDARD);
 	for (i = 0; i < eng->nrules; i++)
-		appendStringInfo(&buf, "%s%s", i ? ", " : "",
-						 rv_rules_name(eng->rules[i]));
+		appendStringInfo(&buf, ", %s", rv_rules_name(eng->rules[i]));
 	return buf.data;
 }
 
 /*
  * The standard to convert with: the argument, or revrit.standard when the
  * argument is ''.  Names compare case-insensitively; the loaded rule set's
- * own spelling is passed on.  NULL (both empty) = the first loaded.
+ * own spelling is passed on.  NULL = "auto": the core detects the standard
+ * of each part of the text.
  */
 static const char *
 resolve_standard(const RevritLoaded *eng, const char *arg)
@@ -66,7 +68,8 @@ resolve_standard(const RevritLoaded *eng, const char *arg)
 	const char *name = arg[0] ? arg : revrit_standard_guc;
 	int			i;
 
-	if (name == NULL || name[0] == '\0')
+	if (name == NULL || name[0] == '\0' ||
+		pg_strcasecmp(name, REVRIT_AUTO_STANDARD) == 0)
 		return NULL;
 	for (i = 0; i < eng->nrules; i++)
 	{
@@ -107,6 +110,8 @@ make_options(rv_options *opt, const RevritLoaded *eng,
 	rv_options_init(opt);
 	opt->standard = resolve_standard(eng, standard);
 	opt->hyphen = resolve_hyphen(hyphen);
+	opt->years = (rv_years) revrit_years_guc;
+	opt->marks = (rv_marks) revrit_marks_guc;
 	opt->interrupt = interrupt_cb;
 	opt->interrupt_arg = NULL;
 }
@@ -262,4 +267,37 @@ revrit_info(PG_FUNCTION_ARGS)
 	appendStringInfoChar(&buf, '}');
 
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}
+
+/* ---- revrit_analyze ------------------------------------------------------- */
+
+/* revrit_analyze(text text, n int DEFAULT 3, standard text DEFAULT '') */
+Datum
+revrit_analyze(PG_FUNCTION_ARGS)
+{
+	char	   *input = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	int32		n = PG_GETARG_INT32(1);
+	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	const RevritLoaded *eng;
+	rv_options	opt;
+	char	   *json = NULL;
+	size_t		jsonlen = 0;
+	char		err[RV_ERRLEN] = "";
+	rv_status	status;
+	Datum		result;
+
+	check_candidate_count(n);
+	revrit_check_encoding();
+	eng = revrit_engine();
+	make_options(&opt, eng, standard, "");
+
+	status = rv_analyze(eng->engine, input, strlen(input), n, &opt,
+						&json, &jsonlen, err);
+	if (status != RV_OK)
+		revrit_report(status, err, NULL);
+
+	/* The core writes the JSON text; jsonb_in checks and converts it. */
+	result = DirectFunctionCall1(jsonb_in, CStringGetDatum(json));
+	rv_free(json);
+	PG_RETURN_DATUM(result);
 }

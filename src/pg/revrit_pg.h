@@ -20,7 +20,12 @@
 /* revrit.lexicon: the default, and the value meaning "rules only". */
 #define REVRIT_DEFAULT_LEXICON	"hebrew"
 #define REVRIT_NO_LEXICON		"none"
-#define REVRIT_DEFAULT_STANDARD	"ala-lc"
+/* revrit.standard: "auto" detects the standard of each part of a title. */
+#define REVRIT_AUTO_STANDARD	"auto"
+#define REVRIT_DEFAULT_STANDARD	REVRIT_AUTO_STANDARD
+
+/* revrit_analyze: alternatives per word, default and cap as for n above. */
+#define REVRIT_DEFAULT_ALTERNATIVES	3
 
 /* At most this many rule files (standards) are loaded. */
 #define REVRIT_MAX_STANDARDS	32
@@ -29,6 +34,8 @@
 
 extern char *revrit_standard_guc;
 extern int	revrit_hyphen_guc;
+extern int	revrit_years_guc;
+extern int	revrit_marks_guc;
 extern char *revrit_lexicon_guc;
 
 extern void revrit_define_gucs(void);

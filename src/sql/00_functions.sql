@@ -50,6 +50,15 @@ COST 1000 ROWS 20;
 COMMENT ON FUNCTION revrit_candidates(text, int, text) IS
 'The n best Hebrew reconstructions of every word of a romanized text, with the components of their scores';
 
+CREATE FUNCTION revrit_analyze(text text, n int DEFAULT 3, standard text DEFAULT '')
+RETURNS jsonb
+AS 'MODULE_PATHNAME', 'revrit_analyze'
+LANGUAGE C STRICT STABLE PARALLEL SAFE
+COST 2000;
+
+COMMENT ON FUNCTION revrit_analyze(text, int, text) IS
+'A JSON analysis of a romanized text: per part its role and detected standard, per word the chosen form and n alternatives, and whether the result is fit for display or search';
+
 CREATE FUNCTION revrit_info()
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'revrit_info'
