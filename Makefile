@@ -31,7 +31,8 @@ ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n)
 PG_CPPFLAGS = $(ICU_CFLAGS)
 SHLIB_LINK = $(ICU_LIBS) -lm
 
-EXTRA_CLEAN = build $(CLI_SRCS:.c=.o) revrit--0.1.sql
+EXTRA_CLEAN = build $(CLI_SRCS:.c=.o) revrit--0.1.sql \
+	$(OBJS:.o=.d) $(CLI_SRCS:.c=.d)
 
 # The Hebrew lexicon is compiled from Debian's hunspell-he (AGPL-3) on the
 # user's machine; it is never committed.  No dictionary, no lexicon.
@@ -50,6 +51,17 @@ include $(PGXS)
 
 # The core must build warning-free with -Wextra too.
 $(CORE_OBJS): override CFLAGS += -Wextra
+
+# Header dependencies (PGXS tracks none without --enable-depend): an object
+# older than a header it includes is rebuilt, and so is its JIT bitcode.
+# Without this a changed struct in a private header leaves stale objects
+# that disagree about its layout.
+override CFLAGS += -MMD -MP
+DEPFILES = $(wildcard $(OBJS:.o=.d) $(CLI_SRCS:.c=.d) build/unit/*.d)
+-include $(DEPFILES)
+ifeq ($(with_llvm), yes)
+$(OBJS:.o=.bc): %.bc: %.o
+endif
 
 all: $(CLI) $(LEXICON)
 
