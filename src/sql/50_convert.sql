@@ -75,6 +75,7 @@ DECLARE
     v_filter    text;           -- the WHERE clause of the compute phase
     v_settings  jsonb;          -- what a resumed run must agree with
     v_old       jsonb;
+    v_probe     text;
     v_exists    boolean;
     v_last      text[];         -- high-water mark: last key applied
     v_done      bigint;
@@ -289,8 +290,13 @@ BEGIN
     END IF;
 
     -- Everything a resumed run must agree with, including what changes
-    -- revrit's output: the extension version and the revrit.* settings.
+    -- revrit's output: the extension version, the revrit.* settings, and
+    -- the output on a probe text, which changes with most rule or lexicon
+    -- changes (an upgrade keeps the version number while developing).
+    EXECUTE format('SELECT pg_catalog.md5(%s($1))', v_fn) INTO v_probe
+      USING 'Toldot ha-Yehudim be-Erets Yiśraʼel : meḥḳarim u-teʻudot / ʻarakh Yitsḥaḳ Ḳats, 1948-1949';
     v_settings := jsonb_build_object(
+        'probe', v_probe,
         'source', source, 'key', v_key, 'function', v_fn,
         'only_null_target', only_null_target, 'where_clause', where_clause,
         'analyze_column', analyze_column, 'analyze_function', v_ana_fn,
