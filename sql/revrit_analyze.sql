@@ -34,5 +34,4 @@ SELECT (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(j) AS k) AS top,
 SELECT revrit_analyze(NULL) IS NULL AS null_text;
 SELECT revrit_analyze('Sefer', 0);
 SELECT revrit_analyze('Sefer', 1001);
-SELECT revrit_analyze('Sefer', 1, 'foo');
 SELECT revrit_analyze('')->>'hebrew' = '' AS empty;

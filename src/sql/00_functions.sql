@@ -23,11 +23,12 @@ $$;
  * PARALLEL SAFE: every backend, worker or leader, loads the same files and
  * receives the leader's settings.
  *
- * COST 1000 (in cpu_operator_cost units) is measured: on a 5-word catalogue
- * title revrit() takes about 21 us with the lexicon, where a built-in
- * operator such as int4pl or texteq takes 10-30 ns in the same scan: a
- * ratio of 700-2000.  Being well above 100 also lets the planner choose
- * parallel plans for SELECT revrit(col) FROM big_table on default settings.
+ * COST is measured, in cpu_operator_cost units: in one sequential scan a
+ * built-in operator such as int4pl or texteq takes 20-30 ns, revrit() on a
+ * 5-word catalogue title 20-35 us with the lexicon (ratio 1000-1400),
+ * revrit_candidates(title, 5) about twice that, revrit_analyze() about
+ * four times.  Being well above 100 also lets the planner choose parallel
+ * plans for SELECT revrit(col) FROM big_table on default settings.
  */
 
 CREATE FUNCTION revrit(text text, standard text DEFAULT '', hyphen text DEFAULT '')
@@ -45,7 +46,7 @@ RETURNS TABLE(word int, rank int, romanized text, hebrew text, score float8,
 			  in_lexicon bool)
 AS 'MODULE_PATHNAME', 'revrit_candidates'
 LANGUAGE C STRICT STABLE PARALLEL SAFE
-COST 1000 ROWS 20;
+COST 2000 ROWS 20;
 
 COMMENT ON FUNCTION revrit_candidates(text, int, text) IS
 'The n best Hebrew reconstructions of every word of a romanized text, with the components of their scores';
@@ -54,7 +55,7 @@ CREATE FUNCTION revrit_analyze(text text, n int DEFAULT 3, standard text DEFAULT
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'revrit_analyze'
 LANGUAGE C STRICT STABLE PARALLEL SAFE
-COST 2000;
+COST 5000;
 
 COMMENT ON FUNCTION revrit_analyze(text, int, text) IS
 'A JSON analysis of a romanized text: per part its role and detected standard, per word the chosen form and n alternatives, and whether the result is fit for display or search';
