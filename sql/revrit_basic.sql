@@ -11,20 +11,22 @@ SELECT r AS romanized, revrit(r) AS hebrew
   FROM (VALUES ('Sefer'), ('Torah'), ('shalom'), ('Daṿid'), ('Yitsḥaḳ'),
 			   ('Yisraʼel'), ('Yerushalayim'), ('Sefer ha-ḥinukh'),
 			   ('Biḳoret u-farshanut'), ('Temol shilshom'),
-			   ('Yerushalayim shel zahav')) AS t(r);
+			   ('Yerushalayim shel zahav'), ('ʻIvrit'), ('Beʼer Shevaʻ'),
+			   ('ha-Shoʼah'), ('Shir ha-shirim'), ('Talmud Bavli')) AS t(r);
 
 -- prefixes are joined to their word without the hyphen
 SELECT r AS romanized, revrit(r) AS hebrew
   FROM (VALUES ('ha-sefer'), ('ha-ʻolam'), ('ṿe-shalom'), ('ve-shalom'),
 			   ('u-farshanut'), ('be-Yerushalayim'), ('bi-Yerushalayim'),
-			   ('li-Yerushalayim'), ('ke-ʻolam'), ('ka-sefer'),
+			   ('li-Yerushalayim'), ('le-ʻolam'), ('la-ʻam'), ('mi-dor le-dor'),
+			   ('ba-bayit'), ('ke-ʻolam'), ('ka-sefer'),
 			   ('mi-Yerushalayim'), ('Mah she-raʼiti'),
 			   ('uve-Yerushalayim'), ('ṿeha-ʻolam'), ('me-ha-ʻolam'),
 			   ('she-be-Yerushalayim')) AS t(r);
 
 -- final forms ך ם ן ף ץ at the end of a word only
 SELECT r AS romanized, revrit(r) AS hebrew
-  FROM (VALUES ('derekh'), ('ʻolam'), ('Avraham'), ('Natan'), ('Tsiyon'),
+  FROM (VALUES ('melekh'), ('derekh'), ('ʻolam'), ('Avraham'), ('Natan'), ('Tsiyon'),
 			   ('sof'), ('ḥof'), ('Erets'), ('ʻets'), ('ha-Tsiyonut'),
 			   ('Meḥḳarim')) AS t(r);
 
