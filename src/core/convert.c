@@ -309,6 +309,32 @@ convert_abbreviation(conv *c, const part *p)
 	return 1;
 }
 
+/*
+ * Standards that write the article and prepositions joined to a capital
+ * (HaNer, LeZiyyon): where does such a prefix end in cps[from..to)?  0 if
+ * the word does not start with one.
+ */
+static size_t
+camel_split(conv *c, size_t from, size_t to)
+{
+	uint32_t	f[RV_MAX_TOKEN];
+	uint8_t		sym[RV_MAX_OUT * 4];
+	int			nsym = 0;
+
+	for (size_t k = from + 1; k < to && k - from < RV_MAX_TOKEN; k++)
+	{
+		if (!rv_cp_is_upper(c->cps[k]))
+			continue;
+		for (size_t q = from; q < k; q++)
+			f[q - from] = rv_rules_fold(c->rules, rv_cp_lower(c->cps[q]));
+		if (parse_prefix_chain(c->rules, f, (int) (k - from), 0, sym, &nsym,
+							   (int) sizeof(sym)))
+			return k;
+		return 0;
+	}
+	return 0;
+}
+
 /* A number after a prefix (ha-16, "the 16th") is an ordinal, written in
  * Hebrew letters; returns the digits consumed. */
 static size_t
@@ -347,16 +373,25 @@ convert_word(conv *c, size_t start, size_t end, size_t limit)
 	while (i <= end && np < RV_MAX_PARTS)
 	{
 		size_t		j = i;
+		size_t		next;
 
 		while (j < end && !is_hyphen(c->cps[j]))
 			j++;
 		if (np == RV_MAX_PARTS - 1)
 			j = end;
+		next = j + 1;
+		if (c->rules->camel_prefixes && np < RV_MAX_PARTS - 2)
+		{
+			size_t		k = camel_split(c, i, j);
+
+			if (k)
+				j = next = k;
+		}
 		parts[np].start = i;
 		parts[np].end = j;
 		fold_part(c, &parts[np]);
 		np++;
-		i = j + 1;
+		i = next;
 	}
 	if (np == 1 && end < limit && c->cps[end] == '.' &&
 		convert_abbreviation(c, &parts[0]))

@@ -173,7 +173,8 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 	float		extra = 0;
 
 	/* A doubled consonant (old DIN gemination, Hillel) is written once. */
-	if (i > 0 && cps[i] == cps[i - 1] && rv_rules_is_consonant(r, cps[i]))
+	if (i > 0 && cps[i] == cps[i - 1] && rv_rules_is_consonant(r, cps[i]) &&
+		!(i >= 2 && rv_rules_digraph_at(r, cps + i - 2, n - i + 2) == 2))
 	{
 		edge	   *e = new_edge(s);
 
@@ -444,6 +445,7 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 	int			start;
 	rv_lexnode	root = lex ? rv_lex_root(lex) : RV_LEX_NONE;
 	rv_charctx	ctx0 = lex ? rv_lex_ctx_start(lex) : 0;
+	double		lex_bonus = r->lexicon_bonus >= 0 ? r->lexicon_bonus : RV_LEXICON_BONUS;
 
 	if (n <= 0 || n > RV_MAX_WORD || k <= 0)
 		return 0;
@@ -476,7 +478,7 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 		double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
 		int			in_lex = lex && st->node != RV_LEX_NONE &&
 			rv_lex_is_word(lex, st->node);
-		double		bonus = in_lex ? RV_LEXICON_BONUS : 0;
+		double		bonus = in_lex ? lex_bonus : 0;
 
 		for (int h = 0; h < st->nhyp; h++)
 		{

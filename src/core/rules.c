@@ -458,6 +458,20 @@ parse_line(compiler *c, char *line)
 		c->rules->split_penalty = strtof(f[1], NULL);
 		return RV_OK;
 	}
+	if (strcmp(f[0], "lexicon-bonus") == 0)
+	{
+		if (nf != 2)
+			return syntax(c, "lexicon-bonus WEIGHT", NULL);
+		c->rules->lexicon_bonus = strtof(f[1], NULL);
+		return RV_OK;
+	}
+	if (strcmp(f[0], "camel-prefixes") == 0)
+	{
+		if (nf != 1)
+			return syntax(c, "camel-prefixes takes no value", NULL);
+		c->rules->camel_prefixes = 1;
+		return RV_OK;
+	}
 	if (strcmp(f[0], "foreign") == 0)
 	{
 		for (int i = 1; i < nf; i++)
@@ -667,6 +681,7 @@ rv_rules_parse(const char *text, size_t len, const char *name,
 		return RV_ENOMEM;
 	c.rules->double_penalty = 1.0f;
 	c.rules->split_penalty = 2.0f;
+	c.rules->lexicon_bonus = -1.0f;
 	st = compile(&c, text, len);
 	if (st == RV_OK)
 		st = take_results(&c);

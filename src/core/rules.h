@@ -147,6 +147,8 @@ struct rv_rules
 
 	float		double_penalty; /* writing a doubled consonant twice */
 	float		split_penalty;	/* reading a digraph as two letters */
+	float		lexicon_bonus;	/* < 0: the engine's RV_LEXICON_BONUS */
+	int			camel_prefixes; /* HaNer: a prefix joined before a capital */
 };
 
 /* Child of a trie node for a code point, or 0 (the root is node 0 and is
