@@ -31,8 +31,7 @@ ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n)
 PG_CPPFLAGS = $(ICU_CFLAGS)
 SHLIB_LINK = $(ICU_LIBS) -lm
 
-EXTRA_CLEAN = build $(CLI_SRCS:.c=.o) revrit--0.1.sql \
-	$(OBJS:.o=.d) $(CLI_SRCS:.c=.d)
+EXTRA_CLEAN = build $(CLI_SRCS:.c=.o) revrit--0.1.sql
 
 # The Hebrew lexicon is compiled from Debian's hunspell-he (AGPL-3) on the
 # user's machine; it is never committed.  No dictionary, no lexicon.
@@ -55,10 +54,12 @@ $(CORE_OBJS): override CFLAGS += -Wextra
 # Header dependencies (PGXS tracks none without --enable-depend): an object
 # older than a header it includes is rebuilt, and so is its JIT bitcode.
 # Without this a changed struct in a private header leaves stale objects
-# that disagree about its layout.
-override CFLAGS += -MMD -MP
-DEPFILES = $(wildcard $(OBJS:.o=.d) $(CLI_SRCS:.c=.d) build/unit/*.d)
--include $(DEPFILES)
+# that disagree about its layout.  The .d files live under build/deps.
+src/%.o: src/%.c
+	@mkdir -p $(dir build/deps/$*)
+	$(CC) $(CFLAGS) $(CPPFLAGS) -MMD -MP -MF build/deps/$*.d -c -o $@ $<
+
+-include $(shell find build/deps build/unit -name '*.d' 2>/dev/null)
 ifeq ($(with_llvm), yes)
 $(OBJS:.o=.bc): %.bc: %.o
 endif
@@ -86,7 +87,8 @@ UNIT_BINS = $(patsubst test/unit/%.c,build/unit/%,$(UNIT_SRCS))
 
 build/unit/%: test/unit/%.c $(CORE_OBJS)
 	@mkdir -p build/unit
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc/core $(LDFLAGS) -o $@ $^ $(ICU_LIBS) -lm
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc/core -MMD -MP -MF $@.d $(LDFLAGS) \
+		-o $@ $< $(CORE_OBJS) $(ICU_LIBS) -lm
 
 # Run every test even if one fails; fail at the end.
 unit: $(UNIT_BINS)
