@@ -10,7 +10,7 @@ SELECT revrit('') = '' AS empty, revrit('   ') = '   ' AS blanks;
 
 -- control characters are kept where they are
 SELECT revrit(E'Sefer\tha-ḥinukh\n') = E'ספר\tהחינוך\n' AS tab_newline;
-SELECT length(revrit(E'Sefer\x01\x02\x7f')) > 0 AS control_chars;
+SELECT revrit(E'Sefer\x01\x02\x7f') = E'ספר\x01\x02\x7f' AS control_chars;
 
 -- emoji and other symbols pass through
 SELECT revrit('Sefer 📚 ha-ḥinukh ★');
@@ -42,3 +42,11 @@ SELECT revrit(repeat('Sefer ha-ḥinukh ', 70000)) = repeat('ספר החינוך
 -- one 1 MB "word"
 SELECT length(revrit(repeat('a', 1000000))) > 0 AS one_long_word;
 RESET statement_timeout;
+
+-- a long call can be cancelled: the core checks for interrupts per word
+-- (6 MB take seconds; the timeout fires after 100 ms)
+SET statement_timeout = '100ms';
+SELECT length(revrit(repeat('Sefer ha-ḥinukh ', 400000)));
+SELECT count(*) FROM revrit_candidates(repeat('Sefer ha-ḥinukh ', 400000), 5);
+RESET statement_timeout;
+SELECT revrit('Sefer') AS still_working;
