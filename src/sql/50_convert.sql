@@ -469,9 +469,16 @@ BEGIN
     v_t_apply := pg_catalog.clock_timestamp();
     LOOP
         -- The row lock on the state serializes concurrent callers batch by
-        -- batch; each reads the mark only once it holds the lock.
-        EXECUTE format('SELECT done, total, last_key FROM %s FOR UPDATE', v_sta)
-           INTO v_done, v_total, v_last;
+        -- batch; each reads the mark only once it holds the lock.  A
+        -- concurrent call may have finished (and dropped the state) already,
+        -- or may do so while we wait for the lock.
+        EXIT WHEN pg_catalog.to_regclass(v_sta) IS NULL;
+        BEGIN
+            EXECUTE format('SELECT done, total, last_key FROM %s FOR UPDATE', v_sta)
+               INTO v_done, v_total, v_last;
+        EXCEPTION WHEN undefined_table THEN
+            EXIT;
+        END;
         PERFORM pg_catalog.set_config('application_name',
             left(format('revrit_convert %s%% %s', floor(100.0 * v_done / greatest(v_total, 1)), tbl), 63),
             true);
@@ -479,12 +486,16 @@ BEGIN
         PERFORM pg_catalog.set_config('enable_hashjoin', 'off', true);
         PERFORM pg_catalog.set_config('enable_mergejoin', 'off', true);
         -- A batch and its mark commit together, so losing the last commits
-        -- in a crash only means redoing them; the final commit is durable.
+        -- in a crash only means redoing them; the final commit is durable
+        -- and makes every earlier one durable too.
         PERFORM pg_catalog.set_config('synchronous_commit', 'off', true);
         EXECUTE CASE WHEN v_last IS NULL THEN q_first ELSE q_next END
            INTO v_rows, v_written, v_last
           USING v_last, batch_size;
-        EXIT WHEN v_rows = 0;
+        IF v_rows = 0 THEN
+            COMMIT;
+            EXIT;
+        END IF;
         v_done := v_done + v_rows;
         v_run_done := v_run_done + v_rows;
         v_run_written := v_run_written + v_written;
@@ -499,8 +510,12 @@ BEGIN
                                   date_trunc('second', make_interval(secs => (v_total - v_done) / v_rate)));
     END LOOP;
 
-    -- Finish: drop the work tables, durably ------------------------------
-    EXECUTE format('DROP TABLE %s, %s', v_scr, v_sta);
+    -- Finish: drop the work tables, durably, in a transaction of its own
+    -- (so no concurrent caller waits on our row lock while we drop) -------
+    PERFORM pg_catalog.set_config('synchronous_commit', 'on', true);
+    IF pg_catalog.to_regclass(v_sta) IS NOT NULL THEN
+        EXECUTE format('DROP TABLE IF EXISTS %s, %s', v_scr, v_sta);
+    END IF;
     COMMIT;
     v_secs := extract(epoch FROM pg_catalog.clock_timestamp() - v_t0);
     RAISE NOTICE 'revrit_convert: done, % rows of % converted (% values changed)',
