@@ -19,10 +19,10 @@ revrit_sudo() {
 # Install the packages that are missing; nothing to do (and no network
 # needed) when all are there already.
 revrit_install_packages() {
-	local missing=() p
+	local missing=() p status
 	for p in "${REVRIT_PACKAGES[@]}"; do
-		if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
-			grep -q 'install ok installed'; then
+		status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)
+		if [ "$status" != "install ok installed" ]; then
 			missing+=("$p")
 		fi
 	done

@@ -84,7 +84,7 @@ sql() {
 
 # check NAME PATTERN OUTPUT: pass when OUTPUT matches the extended regex.
 check() {
-	if printf '%s\n' "$3" | grep -Eq -- "$2"; then
+	if grep -Eq -- "$2" <<<"$3"; then
 		passed=$((passed + 1))
 		echo "ok      $1"
 		if [ -n "${VERBOSE:-}" ]; then
