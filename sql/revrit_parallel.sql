@@ -29,6 +29,22 @@ SET max_parallel_workers_per_gather = 2;
 EXPLAIN (COSTS OFF) SELECT id, revrit(title) FROM revrit_par;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM revrit_par WHERE revrit(title) LIKE '%־%';
 
+-- workers really start and run revrit (the plan's row counts per worker
+-- vary, so only the worker lines are shown)
+CREATE FUNCTION pg_temp.workers(query text) RETURNS SETOF text
+LANGUAGE plpgsql AS $$
+DECLARE
+	line text;
+BEGIN
+	FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ' || query
+	LOOP
+		IF line ~ 'Workers (Planned|Launched)' THEN
+			RETURN NEXT btrim(line);
+		END IF;
+	END LOOP;
+END $$;
+SELECT pg_temp.workers('SELECT revrit(title) FROM revrit_par');
+
 -- the same answers with and without workers, settings passed to workers
 SET parallel_leader_participation = off;
 CREATE TABLE revrit_par_parallel AS
