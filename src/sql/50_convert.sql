@@ -92,7 +92,7 @@ DECLARE
     q_keys      text;           -- k1, k2, ...
     q_keys_desc text;
     q_after     text;           -- (k1, k2) > ($1[1]::t1, $1[2]::t2)
-    q_skip      text;           -- the row already holds the values
+    q_changed   text;           -- the row does not hold the values yet
     q_join      text;           -- t.pk1 = b.k1 AND ...
     q_mark      text;           -- ARRAY[k1::text, ...]
     q_value     text;
@@ -311,6 +311,9 @@ BEGIN
            'ARRAY[' || string_agg(format('k%s::text', o), ', ' ORDER BY o) || ']'
       INTO q_keys, q_keys_desc, q_join, q_mark
       FROM unnest(v_key) WITH ORDINALITY AS u(k, o);
+    -- the new mark: the batch's last key (max() needs no sort)
+    q_mark := CASE WHEN cardinality(v_key) = 1 THEN 'SELECT ARRAY[max(k1)::text] FROM b'
+                   ELSE format('SELECT %s FROM b ORDER BY %s LIMIT 1', q_mark, q_keys_desc) END;
     SELECT format('(%s) > (%s)',
                   string_agg(format('k%s', o), ', ' ORDER BY o),
                   string_agg(format('$1[%s]::%s', o, ty), ', ' ORDER BY o))
@@ -326,12 +329,14 @@ BEGIN
     q_value := format('CASE WHEN %1$s IS NOT DISTINCT FROM b.h THEN b.v ELSE %2$s(t.%3$I) END',
                       q_hash, v_fn, source);
     q_set := format('%I = %s', target, q_value);
-    q_skip := format('t.%I IS NOT DISTINCT FROM (%s)', target, q_value);
+    -- A row is written unless it already holds the values and its source is
+    -- unchanged (cheaper than comparing with the CASE above).
+    q_changed := format('t.%I IS DISTINCT FROM b.v OR %s IS DISTINCT FROM b.h', target, q_hash);
     IF v_ana_fn IS NOT NULL THEN
         q_value := format('CASE WHEN %1$s IS NOT DISTINCT FROM b.h THEN b.a ELSE %2$s(t.%3$I) END',
                           q_hash, v_ana_fn, source);
         q_set := q_set || format(', %I = %s', analyze_column, q_value);
-        q_skip := q_skip || format(' AND t.%I IS NOT DISTINCT FROM (%s)', analyze_column, q_value);
+        q_changed := q_changed || format(' OR t.%I IS DISTINCT FROM b.a', analyze_column);
     END IF;
 
     -- Scratch and state tables: deterministic names, so a rerun finds them.
@@ -457,11 +462,11 @@ BEGIN
     FOR i IN 1..2 LOOP
         q_next := format(
             'WITH b AS MATERIALIZED (SELECT * FROM %1$s %2$s ORDER BY %3$s LIMIT $2), '
-            '     u AS (UPDATE %4$s t SET %5$s FROM b WHERE %6$s AND NOT (%7$s) RETURNING 1) '
+            '     u AS (UPDATE %4$s t SET %5$s FROM b WHERE %6$s AND (%7$s) RETURNING 1) '
             'SELECT (SELECT count(*) FROM b), (SELECT count(*) FROM u), '
-            '       (SELECT %8$s FROM b ORDER BY %9$s LIMIT 1)',
+            '       (%8$s)',
             v_scr, CASE i WHEN 1 THEN '' ELSE 'WHERE ' || q_after END, q_keys,
-            v_from, q_set, q_join, q_skip, q_mark, q_keys_desc);
+            v_from, q_set, q_join, q_changed, q_mark);
         IF i = 1 THEN
             q_first := q_next;
         END IF;
