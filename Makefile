@@ -109,7 +109,10 @@ ifneq ($(RULE_FILES),)
 	$(INSTALL_DATA) $(RULE_FILES) '$(DESTDIR)$(datadir)/revrit/'
 endif
 ifneq ($(LEXICON),)
-	$(INSTALL_DATA) $(LEXICON) '$(DESTDIR)$(datadir)/revrit/'
+	# Install beside and rename over: running backends have the old file
+	# memory-mapped, and rewriting it in place would kill them with SIGBUS.
+	$(INSTALL_DATA) $(LEXICON) '$(DESTDIR)$(datadir)/revrit/.hebrew.rvlex.new'
+	mv -f '$(DESTDIR)$(datadir)/revrit/.hebrew.rvlex.new' '$(DESTDIR)$(datadir)/revrit/hebrew.rvlex'
 endif
 
 uninstall: uninstall-revrit-data

@@ -532,6 +532,40 @@ convert_range(conv *c, size_t from, size_t to)
 	}
 }
 
+/*
+ * A part without romanization marks in which function words of another
+ * language stand (The Jewish book, hrsg. von …) is written in that
+ * language: at least one in four of its words is foreign.
+ */
+static int
+part_is_foreign(conv *c, const rv_span *sp)
+{
+	int			words = 0,
+				foreign = 0;
+	size_t		i = sp->start;
+
+	if (rv_has_transliteration_marks(c->cps, sp->start, sp->end))
+		return 0;
+	while (i < sp->end)
+	{
+		part		p;
+
+		if (!is_word_char(c->rules, c->cps[i]))
+		{
+			i++;
+			continue;
+		}
+		p.start = i;
+		while (i < sp->end && is_word_char(c->rules, c->cps[i]))
+			i++;
+		p.end = i;
+		fold_part(c, &p);
+		words++;
+		foreign += p.foreign && !p.alien;
+	}
+	return foreign > 0 && foreign * 4 >= words;
+}
+
 /* The standard for a part: the one asked for, or the detected one. */
 static const rv_rules *
 part_standard(conv *c, const rv_rules *forced, const rv_span *sp,
@@ -571,8 +605,10 @@ convert_text(conv *c, const rv_rules *forced)
 			rv_report_part_begin(c->report, sp->role, label, known, translit);
 		out_start = c->out.len;
 		/* A parallel title without romanization marks is a title in its own
-		 * language (= Chorostkow book), not romanized Hebrew. */
-		if (sp->role == RV_ROLE_PARALLEL && !translit && forced == NULL)
+		 * language (= Chorostkow book), not romanized Hebrew; so is a part
+		 * full of another language's function words. */
+		if ((sp->role == RV_ROLE_PARALLEL && !translit && forced == NULL) ||
+			part_is_foreign(c, sp))
 			put_cps(&c->out, c->cps, sp->start, sp->end);
 		else
 			convert_range(c, sp->start, sp->end);

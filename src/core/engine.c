@@ -83,7 +83,7 @@ const rv_rules *
 rv_engine_detect(const rv_engine *e, const uint32_t *cps, size_t from, size_t to)
 {
 	const rv_rules *best = NULL;
-	double		best_score = 0;
+	double		best_score = RV_DETECT_MIN_EVIDENCE - 1e-9;
 
 	for (int i = 0; i < e->nrules; i++)
 	{

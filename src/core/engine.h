@@ -9,6 +9,11 @@
 
 #define RV_MAX_STANDARDS	16
 
+/* Summed marker weight a part needs before a standard is taken as
+ * detected: a plain-ASCII q or w (Weber) is no evidence of anything,
+ * one circumflex is. */
+#define RV_DETECT_MIN_EVIDENCE 1.5
+
 struct rv_engine
 {
 	const rv_rules *rules[RV_MAX_STANDARDS];

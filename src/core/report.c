@@ -7,6 +7,7 @@
  * for search when every romanized word was converted and none is foreign.
  * A parallel title left in its own language is neither and needs neither.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -108,7 +109,10 @@ rv_report_word(rv_report *r, const char *roman, const char *const *hebrew,
 	{
 		put_raw(b, i ? ", {\"hebrew\": " : "{\"hebrew\": ");
 		put_str(b, hebrew[i]);
-		snprintf(num, sizeof(num), ", \"score\": %.3f}", scores[i]);
+		if (isfinite(scores[i]) && fabs(scores[i]) < 1e12)
+			snprintf(num, sizeof(num), ", \"score\": %.3f}", scores[i]);
+		else
+			snprintf(num, sizeof(num), ", \"score\": null}");
 		put_raw(b, num);
 	}
 	put_raw(b, "]}");
