@@ -268,16 +268,18 @@ describe_word(conv *c, size_t from, size_t to, int nfound, int foreign,
 	rv_free(roman);
 }
 
-/* Spell a base part (after its prefixes); returns 0 if it stays Latin. */
+/* Spell a base part (after its prefixes); returns 0 if it stays Latin.  An
+ * initial (Sh., Ts.) spells letters, not a word: no lexicon for it. */
 static int
 convert_base(conv *c, size_t unit_start, const part *base,
-			 const uint8_t *psym, int npsym)
+			 const uint8_t *psym, int npsym, int initial)
 {
 	int			found = 0;
 
 	c->word_no++;
 	if (!base->foreign && !base->too_long && base->nfolded > 0)
-		found = rv_spell_word(c->search, c->rules, c->engine->lexicon,
+		found = rv_spell_word(c->search, c->rules,
+							  initial ? NULL : c->engine->lexicon,
 							  base->folded, base->nfolded, c->k, &c->arena,
 							  c->spellings);
 	if (found < 0)
@@ -366,6 +368,7 @@ convert_word(conv *c, size_t start, size_t end, size_t limit)
 	size_t		unit_start = start;
 	uint8_t		psym[RV_MAX_OUT * 8];
 	int			npsym = 0;
+	int			need_separator = 0;
 
 	if (c->opt->interrupt)
 		c->opt->interrupt(c->opt->interrupt_arg);
@@ -402,10 +405,6 @@ convert_word(conv *c, size_t start, size_t end, size_t limit)
 		part	   *pt = &parts[p];
 		int			last = (p == np - 1);
 
-		if (!last && !pt->alien && !pt->too_long &&
-			parse_prefix_chain(c->rules, pt->folded, pt->nfolded, 0,
-							   psym, &npsym, (int) sizeof(psym)))
-			continue;
 		if (last && pt->nfolded == 0)
 		{
 			/* a trailing hyphen: "be-" before a quotation mark joins what
@@ -418,19 +417,55 @@ convert_word(conv *c, size_t start, size_t end, size_t limit)
 			put_syms(c, &c->out, psym, npsym);
 			return convert_prefixed_number(c, end, limit);
 		}
-		if (p > 0 && unit_start == pt->start)
+		if (need_separator)
 		{
-			/* a compound's hyphen, between two bases */
+			/* a compound's hyphen: Bar-Ilan, melekh-ha-melekh */
 			if (c->opt->hyphen == RV_HYPHEN_MAQAF)
 				rv_buf_put_cp(&c->out, CP_MAQAF);
 			else
 				rv_buf_putc(&c->out, '-');
+			need_separator = 0;
 		}
-		if (!convert_base(c, unit_start, pt, psym, npsym))
+		/* u-ve-: a prefix after another reads as a later one */
+		if (!last && !pt->alien && !pt->too_long && pt->nfolded > 0 &&
+			parse_prefix_chain(c->rules, pt->folded, pt->nfolded, npsym > 0,
+							   psym, &npsym, (int) sizeof(psym)))
+			continue;
+		if (!convert_base(c, unit_start, pt, psym, npsym,
+						  last && npsym == 0 && pt->nfolded <= 2 &&
+						  end < limit && c->cps[end] == '.'))
 			put_cps(&c->out, c->cps, unit_start, pt->end);	/* as written */
 		npsym = 0;
 		unit_start = pt->end + 1;
+		need_separator = 1;
 	}
+	return 0;
+}
+
+/* A word standing between two numbers (1958 or 1959, 3 and 4) belongs to
+ * the cataloguer's language, not to the romanized title. */
+static int
+between_numbers(const conv *c, size_t ws, size_t we, size_t from, size_t to)
+{
+	size_t		a = ws,
+				b = we;
+
+	while (a > from && rv_cp_is_space(c->cps[a - 1]))
+		a--;
+	while (b < to && rv_cp_is_space(c->cps[b]))
+		b++;
+	return a > from && a < ws && b < to && b > we &&
+		rv_cp_is_digit(c->cps[a - 1]) && rv_cp_is_digit(c->cps[b]);
+}
+
+/* Alef and ayin signs, primes and quotes alone are punctuation: a word
+ * needs a letter that is not a modifier letter. */
+static int
+has_real_letter(const uint32_t *cps, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (rv_cp_is_letter(cps[i]) && !(cps[i] >= 0x02B0 && cps[i] <= 0x02FF))
+			return 1;
 	return 0;
 }
 
@@ -518,7 +553,8 @@ convert_range(conv *c, size_t from, size_t to)
 				ws++;
 		}
 		put_cps(&c->out, c->cps, i, ws);
-		if (we > ws)
+		if (we > ws && has_real_letter(c->cps, ws, we) &&
+			!between_numbers(c, ws, we, from, to))
 		{
 			size_t		taken = convert_word(c, ws, we, we == end ? to : we);
 
@@ -526,16 +562,36 @@ convert_range(conv *c, size_t from, size_t to)
 			end += taken;
 		}
 		else
-			put_cps(&c->out, c->cps, we, end);
+			put_cps(&c->out, c->cps, ws, end);
 		i = end;
 		rv_arena_free(&c->arena);
 	}
 }
 
+static int
+is_latin_word(const uint32_t *cps, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (rv_cp_is_letter(cps[i]) &&
+			!(cps[i] < 0x0250 || (cps[i] >= 0x1E00 && cps[i] <= 0x1EFF) ||
+			  (cps[i] >= 0x02B0 && cps[i] <= 0x02FF)))
+			return 0;
+	return 1;
+}
+
+static int
+is_ascii_word(const uint32_t *cps, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (cps[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
 /*
  * A part without romanization marks in which function words of another
  * language stand (The Jewish book, hrsg. von …) is written in that
- * language: at least one in four of its words is foreign.
+ * language: at least one in five of its words is foreign.
  */
 static int
 part_is_foreign(conv *c, const rv_span *sp)
@@ -560,10 +616,13 @@ part_is_foreign(conv *c, const rv_span *sp)
 			i++;
 		p.end = i;
 		fold_part(c, &p);
+		if (!is_latin_word(c->cps, p.start, p.end))
+			continue;			/* Книга, 書: another script, not a language cue */
 		words++;
-		foreign += p.foreign && !p.alien;
+		/* a function word, or letters of a European language (für) */
+		foreign += p.foreign && (!p.alien || !is_ascii_word(c->cps, p.start, p.end));
 	}
-	return foreign > 0 && foreign * 4 >= words;
+	return foreign > 0 && foreign * 5 >= words;
 }
 
 /* The standard for a part: the one asked for, or the detected one. */
@@ -609,7 +668,11 @@ convert_text(conv *c, const rv_rules *forced)
 		 * full of another language's function words. */
 		if ((sp->role == RV_ROLE_PARALLEL && !translit && forced == NULL) ||
 			part_is_foreign(c, sp))
+		{
 			put_cps(&c->out, c->cps, sp->start, sp->end);
+			if (c->report)
+				rv_report_part_kept(c->report);
+		}
 		else
 			convert_range(c, sp->start, sp->end);
 		if (c->report)
@@ -717,9 +780,10 @@ rv_candidates(const rv_engine *engine, const char *text, size_t len, int n,
 	rv_buf		result;
 	rv_status	st;
 
-	if (n <= 0)
+	if (n <= 0 || n > RV_MAX_CANDIDATES)
 	{
-		rv_seterr(err, "the number of candidates must be positive, got %d", n);
+		rv_seterr(err, "the number of candidates must be between 1 and %d, got %d",
+				  RV_MAX_CANDIDATES, n);
 		return RV_EINVAL;
 	}
 	st = run(engine, text, len, options, n, fn, arg, NULL, &result, err);
@@ -736,9 +800,10 @@ rv_analyze(const rv_engine *engine, const char *text, size_t len, int n,
 	rv_buf		result;
 	rv_status	st;
 
-	if (n <= 0)
+	if (n <= 0 || n > RV_MAX_CANDIDATES)
 	{
-		rv_seterr(err, "the number of alternatives must be positive, got %d", n);
+		rv_seterr(err, "the number of alternatives must be between 1 and %d, got %d",
+				  RV_MAX_CANDIDATES, n);
 		return RV_EINVAL;
 	}
 	rv_report_init(&report, engine->lexicon != NULL);

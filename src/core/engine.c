@@ -31,7 +31,10 @@ rv_engine_new(const rv_rules *const *rules, int nrules,
 	}
 	e = rv_alloc0(sizeof(rv_engine));
 	if (e == NULL)
+	{
+		rv_seterr(err, "out of memory");
 		return RV_ENOMEM;
+	}
 	for (int i = 0; i < nrules; i++)
 		e->rules[i] = rules[i];
 	e->nrules = nrules;
@@ -83,7 +86,7 @@ const rv_rules *
 rv_engine_detect(const rv_engine *e, const uint32_t *cps, size_t from, size_t to)
 {
 	const rv_rules *best = NULL;
-	double		best_score = RV_DETECT_MIN_EVIDENCE - 1e-9;
+	double		best_score = 0;
 
 	for (int i = 0; i < e->nrules; i++)
 	{
@@ -95,5 +98,8 @@ rv_engine_detect(const rv_engine *e, const uint32_t *cps, size_t from, size_t to
 			best_score = s;
 		}
 	}
+	/* The default standard needs only to lead; leaving it takes more. */
+	if (best != NULL && best != e->rules[0] && best_score < RV_DETECT_MIN_EVIDENCE)
+		return NULL;
 	return best;
 }

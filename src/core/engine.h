@@ -9,9 +9,9 @@
 
 #define RV_MAX_STANDARDS	16
 
-/* Summed marker weight a part needs before a standard is taken as
- * detected: a plain-ASCII q or w (Weber) is no evidence of anything,
- * one circumflex is. */
+/* Summed marker weight a part needs before a standard other than the
+ * default (the engine's first) is taken as detected: a plain-ASCII q or w
+ * (Weber) is no evidence of anything, one circumflex is. */
 #define RV_DETECT_MIN_EVIDENCE 1.5
 
 struct rv_engine

@@ -52,8 +52,9 @@ rv_split_parts(const uint32_t *cps, size_t n, rv_span *parts, int max)
 		if ((c == ':' || c == '/' || c == '=' || c == ';') &&
 			rv_cp_is_space(cps[i - 1]) && rv_cp_is_space(cps[i + 1]))
 		{
+			/* two separators one space apart leave an empty part */
 			parts[np].start = start;
-			parts[np].end = i - 1;
+			parts[np].end = i - 1 > start ? i - 1 : start;
 			parts[np].role = role;
 			np++;
 			role = next_role(role, c);
@@ -66,6 +67,23 @@ rv_split_parts(const uint32_t *cps, size_t n, rv_span *parts, int max)
 	return np + 1;
 }
 
+/* Circumflexed vowels (old DIN): the only Latin-1 letters romanizations
+ * use; umlauts, acutes and ß are German, French, English. */
+static int
+is_circumflex_vowel(uint32_t c)
+{
+	switch (c | 0x20)
+	{
+		case 0xE2:				/* â */
+		case 0xEA:				/* ê */
+		case 0xEE:				/* î */
+		case 0xF4:				/* ô */
+		case 0xFB:				/* û */
+			return 1;
+	}
+	return 0;
+}
+
 int
 rv_has_transliteration_marks(const uint32_t *cps, size_t from, size_t to)
 {
@@ -73,10 +91,11 @@ rv_has_transliteration_marks(const uint32_t *cps, size_t from, size_t to)
 	{
 		uint32_t	c = cps[i];
 
-		/* Latin letters with diacritics, and the modifier letters ʻ ʼ ʾ ʿ */
-		if ((c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) ||
-			(c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x02B9 && c <= 0x02BF) ||
-			(c >= 0x0300 && c <= 0x036F))
+		/* macrons, breves, carons, ś (Latin Extended-A), dots below and
+		 * above (Extended Additional), ʻ ʼ ʾ ʿ ʹ, combining marks */
+		if ((c >= 0x0100 && c <= 0x017F) || (c >= 0x1E00 && c <= 0x1EFF) ||
+			(c >= 0x02B9 && c <= 0x02BF) || (c >= 0x0300 && c <= 0x036F) ||
+			is_circumflex_vowel(c))
 			return 1;
 	}
 	return 0;

@@ -293,13 +293,15 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 		s->states = p;
 		s->cap_states = cap;
 	}
-	if ((s->nstates + 1) * k > s->cap_hyps)
+	if ((int64_t) (s->nstates + 1) * k > s->cap_hyps)
 	{
-		int			cap = s->cap_hyps ? s->cap_hyps * 2 : 256;
+		int64_t		cap = s->cap_hyps ? s->cap_hyps * 2 : 256;
 		hyp		   *p;
 
-		while (cap < (s->nstates + 1) * k)
+		while (cap < (int64_t) (s->nstates + 1) * k)
 			cap *= 2;
+		if (cap > INT32_MAX)
+			return -1;			/* hyp indexes are 32-bit */
 		p = rv_realloc(s->hyps, (size_t) cap * sizeof(hyp));
 		if (p == NULL)
 			return -1;

@@ -5,7 +5,8 @@
  * display when its standard was recognized, it has no foreign words, every
  * word was converted and the lexicon knows every converted word; it is fit
  * for search when every romanized word was converted and none is foreign.
- * A parallel title left in its own language is neither and needs neither.
+ * A part left in its own language (a parallel title, an English or German
+ * phrase) reports foreign_tokens and is listed for display as it stands.
  */
 #include <math.h>
 #include <stdio.h>
@@ -85,6 +86,7 @@ rv_report_part_begin(rv_report *r, rv_role role, const char *standard,
 	r->all_recognized = 1;
 	r->foreign_tokens = 0;
 	r->converted_words = 0;
+	r->kept = 0;
 }
 
 void
@@ -130,6 +132,14 @@ rv_report_word(rv_report *r, const char *roman, const char *const *hebrew,
 }
 
 void
+rv_report_part_kept(rv_report *r)
+{
+	r->kept = 1;
+	r->foreign_tokens = 1;
+	r->fully_converted = 0;
+}
+
+void
 rv_report_part_end(rv_report *r, const char *source, const char *hebrew)
 {
 	rv_buf	   *b = &r->json;
@@ -151,12 +161,9 @@ rv_report_part_end(rv_report *r, const char *source, const char *hebrew)
 	put_raw(b, "}");
 	if (r->nparts < RV_REPORT_MAX_PARTS)
 	{
-		/* an untouched parallel title in its own language needs nothing */
-		int			kept = r->parts[r->nparts].role == RV_ROLE_PARALLEL &&
-			r->converted_words == 0;
-
-		r->parts[r->nparts].display = display || kept;
-		r->parts[r->nparts].search = search || kept;
+		/* a part left in its own language can be shown as it is */
+		r->parts[r->nparts].display = display || r->kept;
+		r->parts[r->nparts].search = search || r->kept;
 	}
 	r->nparts++;
 }

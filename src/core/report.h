@@ -31,6 +31,7 @@ typedef struct rv_report
 	int			all_recognized;
 	int			foreign_tokens;
 	int			converted_words;
+	int			kept;			/* left as written: another language */
 } rv_report;
 
 void		rv_report_init(rv_report *r, int lexicon);
@@ -41,6 +42,8 @@ void		rv_report_part_begin(rv_report *r, rv_role role, const char *standard,
 void		rv_report_word(rv_report *r, const char *roman, const char *const *hebrew,
 						   const double *scores, int nalt, int in_lexicon,
 						   int foreign);
+/* The part is in another language and was left as written. */
+void		rv_report_part_kept(rv_report *r);
 void		rv_report_part_end(rv_report *r, const char *source, const char *hebrew);
 /* Close the document with the whole conversion and the recommendation. */
 char	   *rv_report_finish(rv_report *r, const char *hebrew, size_t *len);

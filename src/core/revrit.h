@@ -33,6 +33,9 @@ typedef enum rv_status
 	RV_ETOOLONG					/* input exceeds RV_MAX_INPUT_BYTES */
 } rv_status;
 
+/* Most candidates per word rv_candidates and rv_analyze will rank. */
+#define RV_MAX_CANDIDATES 10000
+
 /* Inputs longer than this are refused rather than processed. */
 #define RV_MAX_INPUT_BYTES (8u * 1024u * 1024u)
 

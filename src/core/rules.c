@@ -66,12 +66,18 @@ typedef struct compiler
 	vec			abbrevs;		/* rv_abbrev */
 	const char *file;
 	int			line;
+	int			nomem;			/* an allocation failed while parsing */
 	char	   *err;
 } compiler;
 
 static rv_status
 syntax(compiler *c, const char *what, const char *arg)
 {
+	if (c->nomem)
+	{
+		rv_seterr(c->err, "out of memory compiling %s", c->file);
+		return RV_ENOMEM;
+	}
 	rv_seterr(c->err, "%s:%d: %s%s%s%s", c->file, c->line, what,
 			  arg ? " \"" : "", arg ? arg : "", arg ? "\"" : "");
 	return RV_EFORMAT;
@@ -79,12 +85,15 @@ syntax(compiler *c, const char *what, const char *arg)
 
 /* Decode a field into NFC code points; returns the count or -1. */
 static int
-decode_field(const char *s, uint32_t *out, int max)
+decode_field(compiler *c, const char *s, uint32_t *out, int max)
 {
 	uint32_t   *cps;
 	size_t		n;
+	rv_status	st = rv_decode_nfc(s, strlen(s), &cps, &n, NULL);
 
-	if (rv_decode_nfc(s, strlen(s), &cps, &n, NULL) != RV_OK)
+	if (st == RV_ENOMEM)
+		c->nomem = 1;
+	if (st != RV_OK)
 		return -1;
 	if ((int) n > max)
 	{
@@ -98,7 +107,7 @@ decode_field(const char *s, uint32_t *out, int max)
 
 /* Parse Hebrew ("-" = nothing) into lexicon symbols. */
 static int
-parse_hebrew(const char *s, uint8_t *sym, uint8_t *nsym)
+parse_hebrew(compiler *c, const char *s, uint8_t *sym, uint8_t *nsym)
 {
 	uint32_t	cps[RV_MAX_OUT + 1];
 	int			n;
@@ -108,7 +117,7 @@ parse_hebrew(const char *s, uint8_t *sym, uint8_t *nsym)
 		*nsym = 0;
 		return 1;
 	}
-	n = decode_field(s, cps, RV_MAX_OUT);
+	n = decode_field(c, s, cps, RV_MAX_OUT);
 	if (n <= 0)
 		return 0;
 	for (int i = 0; i < n; i++)
@@ -186,7 +195,7 @@ parse_token_rule(compiler *c, char **f, int nf)
 		*slash++ = '\0';
 	else
 		slash = NULL;
-	n = decode_field(f[0], cps, RV_MAX_TOKEN);
+	n = decode_field(c, f[0], cps, RV_MAX_TOKEN);
 	if (n <= 0)
 		return syntax(c, "bad token", f[0]);
 	pos = parse_pos(f[1]);
@@ -229,7 +238,7 @@ parse_token_rule(compiler *c, char **f, int nf)
 			if (errno || *end || o->weight < 0)
 				return syntax(c, "bad weight", colon + 1);
 		}
-		if (!parse_hebrew(f[i], o->sym, &o->nsym))
+		if (!parse_hebrew(c, f[i], o->sym, &o->nsym))
 			return syntax(c, "option is not Hebrew letters (or -)", f[i]);
 	}
 	v = (rv_variant *) c->variants.data + c->variants.len - 1;
@@ -267,12 +276,12 @@ parse_prefix(compiler *c, char **f, int nf)
 	p = vec_push(&c->prefixes);
 	if (p == NULL)
 		return RV_ENOMEM;
-	n = decode_field(f[1], cps, RV_MAX_TOKEN);
+	n = decode_field(c, f[1], cps, RV_MAX_TOKEN);
 	if (n <= 0)
 		return syntax(c, "bad prefix form", f[1]);
 	memcpy(p->form, cps, (size_t) n * sizeof(uint32_t));
 	p->len = (uint8_t) n;
-	if (!parse_hebrew(f[2], p->first, &p->nfirst))
+	if (!parse_hebrew(c, f[2], p->first, &p->nfirst))
 		return syntax(c, "prefix Hebrew is not Hebrew letters", f[2]);
 	memcpy(p->later, p->first, sizeof(p->later));
 	p->nlater = p->nfirst;
@@ -280,7 +289,7 @@ parse_prefix(compiler *c, char **f, int nf)
 	{
 		if (f[i][0] == ':')
 			p->weight = strtof(f[i] + 1, NULL);
-		else if (!parse_hebrew(f[i], p->later, &p->nlater))
+		else if (!parse_hebrew(c, f[i], p->later, &p->nlater))
 			return syntax(c, "prefix Hebrew is not Hebrew letters", f[i]);
 	}
 	return RV_OK;
@@ -294,7 +303,7 @@ parse_chars(compiler *c, vec *v, char **f, int nf)
 	{
 		uint32_t	cp[2];
 
-		if (decode_field(f[i], cp, 1) != 1)
+		if (decode_field(c, f[i], cp, 1) != 1)
 			return syntax(c, "expected one character", f[i]);
 		if (!add_cp(v, cp[0]) || (v != &c->alphabet && !add_cp(&c->alphabet, cp[0])))
 			return RV_ENOMEM;
@@ -309,8 +318,8 @@ parse_map(compiler *c, char **f, int nf)
 				to[2] = {0};
 	rv_charmap *m;
 
-	if (nf != 3 || decode_field(f[1], from, 1) != 1 ||
-		(strcmp(f[2], "-") != 0 && decode_field(f[2], to, 1) != 1))
+	if (nf != 3 || decode_field(c, f[1], from, 1) != 1 ||
+		(strcmp(f[2], "-") != 0 && decode_field(c, f[2], to, 1) != 1))
 		return syntax(c, "map FROM TO (one character each, - deletes)", NULL);
 	m = vec_push(&c->charmap);
 	if (m == NULL)
@@ -333,7 +342,7 @@ parse_digraphs(compiler *c, char **f, int nf)
 
 		if (r->ndigraphs == RV_MAX_DIGRAPHS)
 			return syntax(c, "too many digraphs", f[i]);
-		n = decode_field(f[i], r->digraphs[r->ndigraphs], RV_MAX_TOKEN);
+		n = decode_field(c, f[i], r->digraphs[r->ndigraphs], RV_MAX_TOKEN);
 		if (n < 2)
 			return syntax(c, "a digraph has two or more letters", f[i]);
 		r->digraph_len[r->ndigraphs++] = (uint8_t) n;
@@ -359,7 +368,7 @@ parse_markers(compiler *c, char **f, int nf)
 			*colon = '\0';
 			m->weight = strtof(colon + 1, NULL);
 		}
-		if (decode_field(f[i], cp, 1) != 1)
+		if (decode_field(c, f[i], cp, 1) != 1)
 			return syntax(c, "a marker is one character", f[i]);
 		m->cp = cp[0];
 	}
@@ -381,13 +390,30 @@ parse_abbrev(compiler *c, char **f, int nf)
 	a = vec_push(&c->abbrevs);
 	if (a == NULL)
 		return RV_ENOMEM;
-	n = decode_field(f[1], cps, RV_MAX_TOKEN);
+	n = decode_field(c, f[1], cps, RV_MAX_TOKEN);
 	if (n <= 0)
 		return syntax(c, "bad abbreviation", f[1]);
 	memcpy(a->form, cps, (size_t) n * sizeof(uint32_t));
 	a->len = (uint8_t) n;
-	if (!parse_hebrew(f[2], a->sym, &a->nsym))
+	if (!parse_hebrew(c, f[2], a->sym, &a->nsym))
 		return syntax(c, "abbreviation Hebrew is not Hebrew letters", f[2]);
+	return RV_OK;
+}
+
+/* DIRECTIVE WEIGHT: a finite weight >= 0 */
+static rv_status
+parse_weight(compiler *c, char **f, int nf, float *out)
+{
+	char	   *end;
+	float		w;
+
+	if (nf != 2)
+		return syntax(c, "expected one weight after", f[0]);
+	errno = 0;
+	w = strtof(f[1], &end);
+	if (errno || *end || !(w >= 0) || w > 1e6f)
+		return syntax(c, "bad weight", f[1]);
+	*out = w;
 	return RV_OK;
 }
 
@@ -445,26 +471,11 @@ parse_line(compiler *c, char *line)
 	if (strcmp(f[0], "prefix") == 0)
 		return parse_prefix(c, f, nf);
 	if (strcmp(f[0], "double-consonant-penalty") == 0)
-	{
-		if (nf != 2)
-			return syntax(c, "double-consonant-penalty WEIGHT", NULL);
-		c->rules->double_penalty = strtof(f[1], NULL);
-		return RV_OK;
-	}
+		return parse_weight(c, f, nf, &c->rules->double_penalty);
 	if (strcmp(f[0], "digraph-split-penalty") == 0)
-	{
-		if (nf != 2)
-			return syntax(c, "digraph-split-penalty WEIGHT", NULL);
-		c->rules->split_penalty = strtof(f[1], NULL);
-		return RV_OK;
-	}
+		return parse_weight(c, f, nf, &c->rules->split_penalty);
 	if (strcmp(f[0], "lexicon-bonus") == 0)
-	{
-		if (nf != 2)
-			return syntax(c, "lexicon-bonus WEIGHT", NULL);
-		c->rules->lexicon_bonus = strtof(f[1], NULL);
-		return RV_OK;
-	}
+		return parse_weight(c, f, nf, &c->rules->lexicon_bonus);
 	if (strcmp(f[0], "camel-prefixes") == 0)
 	{
 		if (nf != 1)
@@ -678,7 +689,10 @@ rv_rules_parse(const char *text, size_t len, const char *name,
 	c.err = err;
 	c.rules = rv_alloc0(sizeof(rv_rules));
 	if (c.rules == NULL)
+	{
+		rv_seterr(err, "out of memory compiling %s", c.file);
 		return RV_ENOMEM;
+	}
 	c.rules->double_penalty = 1.0f;
 	c.rules->split_penalty = 2.0f;
 	c.rules->lexicon_bonus = -1.0f;
@@ -714,6 +728,7 @@ rv_rules_load(const char *path, rv_rules **out, char *err)
 	if (text == NULL)
 	{
 		fclose(fp);
+		rv_seterr(err, "out of memory reading rule file \"%s\"", path);
 		return RV_ENOMEM;
 	}
 	len = fread(text, 1, RULES_MAX_BYTES + 1, fp);

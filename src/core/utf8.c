@@ -9,6 +9,13 @@
 #include "alloc.h"
 #include "utf8.h"
 
+static rv_status
+no_memory(char *err)
+{
+	rv_seterr(err, "out of memory");
+	return RV_ENOMEM;
+}
+
 size_t
 rv_utf8_encode(uint32_t cp, char *out)
 {
@@ -63,7 +70,7 @@ rv_decode_nfc(const char *s, size_t len, uint32_t **out, size_t *n, char *err)
 	{
 		cps = rv_alloc((len + 1) * sizeof(uint32_t));
 		if (cps == NULL)
-			return RV_ENOMEM;
+			return no_memory(err);
 		for (size_t i = 0; i < len; i++)
 			cps[i] = (unsigned char) s[i];
 		*out = cps;
@@ -81,7 +88,7 @@ rv_decode_nfc(const char *s, size_t len, uint32_t **out, size_t *n, char *err)
 	uerr = U_ZERO_ERROR;
 	u16 = rv_alloc(((size_t) u16len + 1) * sizeof(UChar));
 	if (u16 == NULL)
-		return RV_ENOMEM;
+		return no_memory(err);
 	u_strFromUTF8(u16, u16len + 1, NULL, s, (int32_t) len, &uerr);
 	if (U_FAILURE(uerr))
 	{
@@ -112,7 +119,7 @@ rv_decode_nfc(const char *s, size_t len, uint32_t **out, size_t *n, char *err)
 		if (norm == NULL)
 		{
 			rv_free(u16);
-			return RV_ENOMEM;
+			return no_memory(err);
 		}
 		normlen = unorm2_normalize(nfc, u16, u16len, norm, cap, &uerr);
 		rv_free(u16);
@@ -128,7 +135,7 @@ rv_decode_nfc(const char *s, size_t len, uint32_t **out, size_t *n, char *err)
 	if (cps == NULL)
 	{
 		rv_free(norm);
-		return RV_ENOMEM;
+		return no_memory(err);
 	}
 	for (int32_t i = 0; i < normlen;)
 	{
