@@ -225,51 +225,6 @@ read_line(char **buf, size_t *cap, FILE *fp)
 	return len;
 }
 
-int
-cmd_convert(int argc, char **argv)
-{
-	cli_engine	ce;
-	char	   *line = NULL;
-	size_t		cap = 0;
-	ssize_t		len;
-	int			rc;
-
-	if ((rc = cli_engine_open(&ce, &argc, argv)) != 0)
-		return rc;
-	while ((len = read_line(&line, &cap, stdin)) >= 0)
-	{
-		char		err[RV_ERRLEN];
-		char	   *out;
-		size_t		outlen;
-		rv_status	st = rv_convert(ce.engine, line, (size_t) len, &ce.options,
-									&out, &outlen, err);
-
-		if (st != RV_OK)
-		{
-			fprintf(stderr, "revrit: %s\n", err);
-			rc = 1;
-			putchar('\n');
-			continue;
-		}
-		fwrite(out, 1, outlen, stdout);
-		putchar('\n');
-		rv_free(out);
-	}
-	free(line);
-	cli_engine_close(&ce);
-	return rc;
-}
-
-static int
-print_candidate(const rv_candidate *c, void *arg)
-{
-	(void) arg;
-	printf("%d\t%d\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s\n", c->word, c->rank,
-		   c->roman, c->hebrew, c->score, c->rule_cost, c->char_cost,
-		   c->lexicon_bonus, c->in_lexicon ? "yes" : "no");
-	return 0;
-}
-
 /* Take "-n N" out of argv; returns N or the default. */
 static int
 take_count(int *argc, char **argv, int dflt)
@@ -285,67 +240,115 @@ take_count(int *argc, char **argv, int dflt)
 	return dflt;
 }
 
-int
-cmd_analyze(int argc, char **argv)
+/* What a line-by-line subcommand does with one input line. */
+typedef rv_status (*line_fn) (cli_engine *ce, const char *line, size_t len,
+							  int n, char *err);
+
+/*
+ * Read stdin line by line and hand each line to fn; an error is reported
+ * and the next line taken.  "-n N" sets n (default n_default; 0: no -n).
+ */
+static int
+for_each_line(int argc, char **argv, int n_default, const char *header,
+			  line_fn fn)
 {
 	cli_engine	ce;
 	char	   *line = NULL;
 	size_t		cap = 0;
 	ssize_t		len;
-	int			n = take_count(&argc, argv, 3),
+	int			n = n_default ? take_count(&argc, argv, n_default) : 1,
 				rc;
 
 	if ((rc = cli_engine_open(&ce, &argc, argv)) != 0)
 		return rc;
+	if (header)
+		puts(header);
 	while ((len = read_line(&line, &cap, stdin)) >= 0)
 	{
 		char		err[RV_ERRLEN];
-		char	   *json;
-		size_t		jsonlen;
 
-		if (rv_analyze(ce.engine, line, (size_t) len, n, &ce.options, &json,
-					   &jsonlen, err) != RV_OK)
+		if (fn(&ce, line, (size_t) len, n, err) != RV_OK)
 		{
 			fprintf(stderr, "revrit: %s\n", err);
 			rc = 1;
-			continue;
 		}
-		fwrite(json, 1, jsonlen, stdout);
-		putchar('\n');
-		rv_free(json);
 	}
 	free(line);
 	cli_engine_close(&ce);
 	return rc;
 }
 
+static rv_status
+convert_line(cli_engine *ce, const char *line, size_t len, int n, char *err)
+{
+	char	   *out;
+	size_t		outlen;
+	rv_status	st = rv_convert(ce->engine, line, len, &ce->options, &out,
+								&outlen, err);
+
+	(void) n;
+	if (st == RV_OK)
+	{
+		fwrite(out, 1, outlen, stdout);
+		rv_free(out);
+	}
+	putchar('\n');				/* one output line per input line, always */
+	return st;
+}
+
+int
+cmd_convert(int argc, char **argv)
+{
+	return for_each_line(argc, argv, 0, NULL, convert_line);
+}
+
+static rv_status
+analyze_line(cli_engine *ce, const char *line, size_t len, int n, char *err)
+{
+	char	   *json;
+	size_t		jsonlen;
+	rv_status	st = rv_analyze(ce->engine, line, len, n, &ce->options, &json,
+								&jsonlen, err);
+
+	if (st == RV_OK)
+	{
+		fwrite(json, 1, jsonlen, stdout);
+		putchar('\n');
+		rv_free(json);
+	}
+	return st;
+}
+
+int
+cmd_analyze(int argc, char **argv)
+{
+	return for_each_line(argc, argv, 3, NULL, analyze_line);
+}
+
+static int
+print_candidate(const rv_candidate *c, void *arg)
+{
+	(void) arg;
+	printf("%d\t%d\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s\n", c->word, c->rank,
+		   c->roman, c->hebrew, c->score, c->rule_cost, c->char_cost,
+		   c->lexicon_bonus, c->in_lexicon ? "yes" : "no");
+	return 0;
+}
+
+static rv_status
+candidates_line(cli_engine *ce, const char *line, size_t len, int n, char *err)
+{
+	return rv_candidates(ce->engine, line, len, n, &ce->options,
+						 print_candidate, NULL, err);
+}
+
 int
 cmd_candidates(int argc, char **argv)
 {
-	cli_engine	ce;
-	char	   *line = NULL;
-	size_t		cap = 0;
-	ssize_t		len;
-	int			n = take_count(&argc, argv, 5),
-				rc;
-
-	if ((rc = cli_engine_open(&ce, &argc, argv)) != 0)
-		return rc;
-	puts("word\trank\tromanized\thebrew\tscore\trule_cost\tchar_cost\tlexicon_bonus\tin_lexicon");
-	while ((len = read_line(&line, &cap, stdin)) >= 0)
-	{
-		char		err[RV_ERRLEN];
-
-		if (rv_candidates(ce.engine, line, (size_t) len, n, &ce.options,
-						  print_candidate, NULL, err) != RV_OK)
-		{
-			fprintf(stderr, "revrit: %s\n", err);
-			rc = 1;
-		}
-	}
-	free(line);
-	cli_engine_close(&ce);
-	return rc;
+	return for_each_line(argc, argv, 5,
+						 "word\trank\tromanized\thebrew\tscore\trule_cost\t"
+						 "char_cost\tlexicon_bonus\tin_lexicon",
+						 candidates_line);
 }
 
 static double

@@ -15,6 +15,7 @@
 #include <unicode/utf16.h>
 
 #include "score.h"
+#include "../core/utf8.h"
 
 /* A text after NFC, as code points. */
 typedef struct cpbuf
@@ -100,34 +101,6 @@ utf8_check(const char *s, size_t len)
 		i += k;
 	}
 	return len;
-}
-
-static size_t
-utf8_put(char *out, uint32_t c)
-{
-	if (c < 0x80)
-	{
-		out[0] = (char) c;
-		return 1;
-	}
-	if (c < 0x800)
-	{
-		out[0] = (char) (0xC0 | (c >> 6));
-		out[1] = (char) (0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000)
-	{
-		out[0] = (char) (0xE0 | (c >> 12));
-		out[1] = (char) (0x80 | ((c >> 6) & 0x3F));
-		out[2] = (char) (0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char) (0xF0 | (c >> 18));
-	out[1] = (char) (0x80 | ((c >> 12) & 0x3F));
-	out[2] = (char) (0x80 | ((c >> 6) & 0x3F));
-	out[3] = (char) (0x80 | (c & 0x3F));
-	return 4;
 }
 
 /* Characters, not bytes: Python pads f"{name:10s}" by code points. */
@@ -357,7 +330,7 @@ score_norm(const char *s, size_t len, char **out, size_t *outlen, char *err)
 		if (pending)
 			buf[n++] = ' ';
 		pending = 0;
-		n += utf8_put(buf + n, t.cp[i]);
+		n += rv_utf8_encode(t.cp[i], buf + n);
 	}
 	buf[n] = '\0';
 	free(t.cp);
@@ -402,7 +375,7 @@ add_word(score_words *out, size_t *used, const uint32_t *cp, size_t n)
 	w->heb = 0;
 	for (k = b; k < e; k++)
 	{
-		*used += utf8_put(out->buf + *used, cp[k]);
+		*used += rv_utf8_encode(cp[k], out->buf + *used);
 		if (is_heb_letter(cp[k]))
 			w->heb = 1;
 	}

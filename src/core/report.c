@@ -6,7 +6,10 @@
  * word was converted and the lexicon knows every converted word; it is fit
  * for search when every romanized word was converted and none is foreign.
  * A part left in its own language (a parallel title, an English or German
- * phrase) reports foreign_tokens and is listed for display as it stands.
+ * phrase) reports foreign_tokens and is listed as "kept": it neither
+ * blocks nor earns a recommendation.  use = "display" when every converted
+ * part is fit for display, "search" when the main part is fit for search,
+ * else "none" (also when nothing was converted).
  */
 #include <math.h>
 #include <stdio.h>
@@ -161,15 +164,43 @@ rv_report_part_end(rv_report *r, const char *source, const char *hebrew)
 	put_raw(b, "}");
 	if (r->nparts < RV_REPORT_MAX_PARTS)
 	{
-		/* a part left in its own language can be shown as it is */
-		r->parts[r->nparts].display = display || r->kept;
-		r->parts[r->nparts].search = search || r->kept;
+		r->parts[r->nparts].kept = r->kept;
+		r->parts[r->nparts].display = display;
+		r->parts[r->nparts].search = search;
 	}
 	r->nparts++;
 }
 
+/* The roles of the parts in one recommendation list. */
+typedef enum rv_list
+{
+	LIST_DISPLAY,
+	LIST_SEARCH_ONLY,
+	LIST_UNFIT,
+	LIST_KEPT
+} rv_list;
+
+static int
+in_list(const rv_report_part *p, rv_list list)
+{
+	if (p->kept)
+		return list == LIST_KEPT;
+	switch (list)
+	{
+		case LIST_DISPLAY:
+			return p->display;
+		case LIST_SEARCH_ONLY:
+			return p->search && !p->display;
+		case LIST_UNFIT:
+			return !p->search;
+		case LIST_KEPT:
+			break;
+	}
+	return 0;
+}
+
 static void
-put_roles(rv_buf *b, const rv_report *r, int want_display, int want_search)
+put_roles(rv_buf *b, const rv_report *r, rv_list list)
 {
 	int			first = 1;
 	int			n = r->nparts < RV_REPORT_MAX_PARTS ? r->nparts : RV_REPORT_MAX_PARTS;
@@ -177,15 +208,11 @@ put_roles(rv_buf *b, const rv_report *r, int want_display, int want_search)
 	put_raw(b, "[");
 	for (int i = 0; i < n; i++)
 	{
-		const rv_report_part *p = &r->parts[i];
-		int			match = want_display ? p->display :
-			want_search ? (p->search && !p->display) : !p->search;
-
-		if (!match)
+		if (!in_list(&r->parts[i], list))
 			continue;
 		if (!first)
 			put_raw(b, ", ");
-		put_str(b, rv_role_name(p->role));
+		put_str(b, rv_role_name(r->parts[i].role));
 		first = 0;
 	}
 	put_raw(b, "]");
@@ -195,19 +222,25 @@ char *
 rv_report_finish(rv_report *r, const char *hebrew, size_t *len)
 {
 	rv_buf	   *b = &r->json;
-	int			all_display = r->nparts > 0,
+	int			converted = 0,
+				all_display = 1,
 				main_search = 0;
 	const char *use;
 	int			n = r->nparts < RV_REPORT_MAX_PARTS ? r->nparts : RV_REPORT_MAX_PARTS;
 
 	for (int i = 0; i < n; i++)
 	{
-		if (!r->parts[i].display)
+		const rv_report_part *p = &r->parts[i];
+
+		if (p->kept)
+			continue;
+		converted++;
+		if (!p->display)
 			all_display = 0;
-		if (r->parts[i].role == RV_ROLE_MAIN && r->parts[i].search)
+		if (p->role == RV_ROLE_MAIN && p->search)
 			main_search = 1;
 	}
-	use = all_display ? "display" : main_search ? "search" : "none";
+	use = converted && all_display ? "display" : main_search ? "search" : "none";
 
 	put_raw(b, "], \"hebrew\": ");
 	put_str(b, hebrew);
@@ -216,11 +249,13 @@ rv_report_finish(rv_report *r, const char *hebrew, size_t *len)
 	put_raw(b, "\"recommendation\": {\"use\": ");
 	put_str(b, use);
 	put_raw(b, ", \"display\": ");
-	put_roles(b, r, 1, 0);
+	put_roles(b, r, LIST_DISPLAY);
 	put_raw(b, ", \"search_only\": ");
-	put_roles(b, r, 0, 1);
+	put_roles(b, r, LIST_SEARCH_ONLY);
 	put_raw(b, ", \"unfit\": ");
-	put_roles(b, r, 0, 0);
+	put_roles(b, r, LIST_UNFIT);
+	put_raw(b, ", \"kept\": ");
+	put_roles(b, r, LIST_KEPT);
 	put_raw(b, "}}");
 	return rv_buf_take(b, len);
 }

@@ -15,6 +15,7 @@ typedef struct rv_report_part
 	rv_role		role;
 	int			display;		/* fit for display */
 	int			search;			/* fit for search */
+	int			kept;			/* left as written: another language */
 } rv_report_part;
 
 typedef struct rv_report
