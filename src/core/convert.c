@@ -772,6 +772,17 @@ rv_convert(const rv_engine *engine, const char *text, size_t len,
 	return RV_OK;
 }
 
+/* n bounds the work per word: 1..RV_MAX_CANDIDATES. */
+static int
+count_ok(int n, const char *what, char *err)
+{
+	if (n >= 1 && n <= RV_MAX_CANDIDATES)
+		return 1;
+	rv_seterr(err, "the number of %s must be between 1 and %d, got %d",
+			  what, RV_MAX_CANDIDATES, n);
+	return 0;
+}
+
 rv_status
 rv_candidates(const rv_engine *engine, const char *text, size_t len, int n,
 			  const rv_options *options, rv_candidate_fn fn, void *arg,
@@ -780,12 +791,8 @@ rv_candidates(const rv_engine *engine, const char *text, size_t len, int n,
 	rv_buf		result;
 	rv_status	st;
 
-	if (n <= 0 || n > RV_MAX_CANDIDATES)
-	{
-		rv_seterr(err, "the number of candidates must be between 1 and %d, got %d",
-				  RV_MAX_CANDIDATES, n);
+	if (!count_ok(n, "candidates", err))
 		return RV_EINVAL;
-	}
 	st = run(engine, text, len, options, n, fn, arg, NULL, &result, err);
 	if (st == RV_OK)
 		rv_buf_free(&result);
@@ -800,12 +807,8 @@ rv_analyze(const rv_engine *engine, const char *text, size_t len, int n,
 	rv_buf		result;
 	rv_status	st;
 
-	if (n <= 0 || n > RV_MAX_CANDIDATES)
-	{
-		rv_seterr(err, "the number of alternatives must be between 1 and %d, got %d",
-				  RV_MAX_CANDIDATES, n);
+	if (!count_ok(n, "alternatives", err))
 		return RV_EINVAL;
-	}
 	rv_report_init(&report, engine->lexicon != NULL);
 	st = run(engine, text, len, options, n, NULL, NULL, &report, &result, err);
 	if (st != RV_OK)

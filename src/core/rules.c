@@ -263,24 +263,31 @@ parse_token_rule(compiler *c, char **f, int nf)
 	return RV_OK;
 }
 
+/* A romanized form (prefix, abbreviation) of 1..RV_MAX_TOKEN letters. */
+static int
+parse_form(compiler *c, const char *s, uint32_t *form, uint8_t *len)
+{
+	int			n = decode_field(c, s, form, RV_MAX_TOKEN);
+
+	if (n <= 0)
+		return 0;
+	*len = (uint8_t) n;
+	return 1;
+}
+
 /* prefix FORM HEBREW [HEBREW-AFTER-ANOTHER-PREFIX] [:WEIGHT] */
 static rv_status
 parse_prefix(compiler *c, char **f, int nf)
 {
 	rv_prefix  *p;
-	uint32_t	cps[RV_MAX_TOKEN];
-	int			n;
 
 	if (nf < 3 || nf > 5)
 		return syntax(c, "prefix FORM HEBREW [HEBREW-LATER] [:WEIGHT]", NULL);
 	p = vec_push(&c->prefixes);
 	if (p == NULL)
 		return RV_ENOMEM;
-	n = decode_field(c, f[1], cps, RV_MAX_TOKEN);
-	if (n <= 0)
+	if (!parse_form(c, f[1], p->form, &p->len))
 		return syntax(c, "bad prefix form", f[1]);
-	memcpy(p->form, cps, (size_t) n * sizeof(uint32_t));
-	p->len = (uint8_t) n;
 	if (!parse_hebrew(c, f[2], p->first, &p->nfirst))
 		return syntax(c, "prefix Hebrew is not Hebrew letters", f[2]);
 	memcpy(p->later, p->first, sizeof(p->later));
@@ -380,9 +387,7 @@ static rv_status
 parse_abbrev(compiler *c, char **f, int nf)
 {
 	rv_abbrev  *a;
-	uint32_t	cps[RV_MAX_TOKEN + 1];
 	size_t		len;
-	int			n;
 
 	if (nf != 3 || (len = strlen(f[1])) < 2 || f[1][len - 1] != '.')
 		return syntax(c, "abbrev FORM. HEBREW (the form ends with a period)", NULL);
@@ -390,11 +395,8 @@ parse_abbrev(compiler *c, char **f, int nf)
 	a = vec_push(&c->abbrevs);
 	if (a == NULL)
 		return RV_ENOMEM;
-	n = decode_field(c, f[1], cps, RV_MAX_TOKEN);
-	if (n <= 0)
+	if (!parse_form(c, f[1], a->form, &a->len))
 		return syntax(c, "bad abbreviation", f[1]);
-	memcpy(a->form, cps, (size_t) n * sizeof(uint32_t));
-	a->len = (uint8_t) n;
 	if (!parse_hebrew(c, f[2], a->sym, &a->nsym))
 		return syntax(c, "abbreviation Hebrew is not Hebrew letters", f[2]);
 	return RV_OK;
