@@ -42,6 +42,14 @@ CLI = build/revrit
 ifneq ($(wildcard $(HUNSPELL_DIC)),)
 LEXICON = build/hebrew.rvlex
 endif
+# Words in common use (optional): they let ranking prefer a common word to a
+# rare homograph.  No Tesseract data, no list.
+TESSDATA_HEB ?= $(firstword $(wildcard /usr/share/tesseract-ocr/*/tessdata/heb.traineddata))
+ifneq ($(TESSDATA_HEB),)
+ifneq ($(shell command -v dawg2wordlist),)
+COMMON_WORDS = build/hebrew-common.txt
+endif
+endif
 endif
 
 PG_CONFIG ?= pg_config
@@ -77,9 +85,17 @@ build/revrit: $(CLI_OBJS) $(CORE_OBJS)
 	@mkdir -p build
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) -lm
 
-build/hebrew.rvlex: build/revrit $(HUNSPELL_DIC)
+build/hebrew.rvlex: build/revrit $(HUNSPELL_DIC) $(COMMON_WORDS)
 	@mkdir -p build
-	build/revrit lexicon build $(HUNSPELL_DIC) $@
+	build/revrit lexicon build $(HUNSPELL_DIC) $@ $(if $(COMMON_WORDS),--common $(COMMON_WORDS))
+
+# The words in common use: Tesseract's Hebrew word list (Apache-2.0), taken
+# from Debian's tesseract-ocr-heb with the tesseract-ocr tools.
+build/hebrew-common.txt: $(TESSDATA_HEB)
+	@mkdir -p build/tessdata
+	combine_tessdata -u $< build/tessdata/heb. >/dev/null
+	dawg2wordlist build/tessdata/heb.lstm-unicharset build/tessdata/heb.lstm-word-dawg $@.tmp >/dev/null
+	mv $@.tmp $@
 
 # ---- core unit tests -----------------------------------------------------
 

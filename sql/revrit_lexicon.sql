@@ -133,8 +133,8 @@ SELECT pg_temp.try_lexicon(:'testfile' || 'magic.rvlex');
 SELECT pg_temp.write_file(:'testfile' || 'byteorder.rvlex',
 						  overlay(f PLACING '\x01020304'::bytea FROM 13)) FROM lex;
 SELECT pg_temp.try_lexicon(:'testfile' || 'byteorder.rvlex');
-SELECT pg_temp.write_file(:'testfile' || 'version2.rvlex', set_byte(f, 8, 2)) FROM lex;
-SELECT pg_temp.try_lexicon(:'testfile' || 'version2.rvlex');
+SELECT pg_temp.write_file(:'testfile' || 'version9.rvlex', set_byte(f, 8, 9)) FROM lex;
+SELECT pg_temp.try_lexicon(:'testfile' || 'version9.rvlex');
 SELECT pg_temp.write_file(:'testfile' || 'version0.rvlex', set_byte(f, 8, 0)) FROM lex;
 SELECT pg_temp.try_lexicon(:'testfile' || 'version0.rvlex');
 
@@ -172,7 +172,7 @@ SELECT count(*) AS emptied
   FROM (SELECT pg_temp.write_file(:'testfile' || name || '.rvlex', ''::bytea)
 		  FROM unnest(ARRAY['copy', 'trunchalf', 'trunc1', 'oversized', 'flip48',
 							'flipmid', 'fliplast', 'magic', 'byteorder',
-							'version2', 'version0', 'hdrsize', 'nsect0',
+							'version9', 'version0', 'hdrsize', 'nsect0',
 							'nsect200']) AS name) AS t;
 
 -- ---- only a superuser may choose the lexicon -------------------------------

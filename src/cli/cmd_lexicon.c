@@ -14,7 +14,7 @@
 #include "../core/lexicon_format.h"
 
 #define LEXICON_USAGE \
-	"usage: revrit lexicon build WORDLIST OUT.rvlex\n" \
+	"usage: revrit lexicon build WORDLIST OUT.rvlex [--common WORDLIST]\n" \
 	"       revrit lexicon check FILE.rvlex WORD...\n"
 
 static double
@@ -53,7 +53,7 @@ read_counts(const char *path, rvlex_dawg_header *dh, unsigned long long *size)
 }
 
 static int
-lexicon_build(const char *wordlist, const char *out)
+lexicon_build(const char *wordlist, const char *common, const char *out)
 {
 	char		err[RV_ERRLEN];
 	double		t0 = now_seconds(),
@@ -62,7 +62,7 @@ lexicon_build(const char *wordlist, const char *out)
 	rvlex_dawg_header dh;
 	unsigned long long size;
 
-	if (rv_lexicon_build(wordlist, out, err) != RV_OK)
+	if (rv_lexicon_build(wordlist, common, out, err) != RV_OK)
 	{
 		fprintf(stderr, "revrit lexicon: %s\n", err);
 		return 1;
@@ -162,7 +162,10 @@ int
 cmd_lexicon(int argc, char **argv)
 {
 	if (argc == 4 && strcmp(argv[1], "build") == 0)
-		return lexicon_build(argv[2], argv[3]);
+		return lexicon_build(argv[2], NULL, argv[3]);
+	if (argc == 6 && strcmp(argv[1], "build") == 0 &&
+		strcmp(argv[4], "--common") == 0)
+		return lexicon_build(argv[2], argv[5], argv[3]);
 	if (argc >= 4 && strcmp(argv[1], "check") == 0)
 		return lexicon_check(argv[2], argv + 3, argc - 3);
 	fputs(LEXICON_USAGE, stderr);

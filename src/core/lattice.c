@@ -447,7 +447,8 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 	int			start;
 	rv_lexnode	root = lex ? rv_lex_root(lex) : RV_LEX_NONE;
 	rv_charctx	ctx0 = lex ? rv_lex_ctx_start(lex) : 0;
-	double		lex_bonus = r->lexicon_bonus >= 0 ? r->lexicon_bonus : RV_LEXICON_BONUS;
+	double		lex_bonus = r->lexicon_bonus >= 0 ? r->lexicon_bonus :
+		lex && rv_lex_has_common(lex) ? RV_LEXICON_BONUS : RV_LEXICON_BONUS_ALONE;
 
 	if (n <= 0 || n > RV_MAX_WORD || k <= 0)
 		return 0;
@@ -478,9 +479,11 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 	{
 		const state *st = &s->states[si];
 		double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
-		int			in_lex = lex && st->node != RV_LEX_NONE &&
-			rv_lex_is_word(lex, st->node);
-		double		bonus = in_lex ? lex_bonus : 0;
+		int			tags = lex && st->node != RV_LEX_NONE ?
+			rv_lex_word_tags(lex, st->node) : 0;
+		int			in_lex = tags != 0;
+		double		bonus = ((tags & RV_LEX_DICT) ? lex_bonus : 0) +
+			((tags & RV_LEX_COMMON) ? RV_COMMON_BONUS : 0);
 
 		for (int h = 0; h < st->nhyp; h++)
 		{

@@ -19,7 +19,9 @@
 /*
  * Ranking weights (costs; lower is better).  One unit is one step down a
  * rule's option list.  The character model costs bits, scaled by
- * RV_CHAR_WEIGHT; a spelling the lexicon knows earns RV_LEXICON_BONUS.
+ * RV_CHAR_WEIGHT; a spelling the lexicon's dictionary knows earns
+ * RV_LEXICON_BONUS, one in its list of common words RV_COMMON_BONUS (both
+ * add up: a common word beats a rare homograph).
  * Tuned on development data (README, "Accuracy").
  */
 #ifndef RV_CHAR_WEIGHT
@@ -28,9 +30,14 @@
 #ifndef RV_CHAR_WEIGHT_KNOWN
 #define RV_CHAR_WEIGHT_KNOWN 0.1
 #endif
-#ifndef RV_LEXICON_BONUS
-#define RV_LEXICON_BONUS	6.0
+#ifndef RV_COMMON_BONUS
+#define RV_COMMON_BONUS		6.0
 #endif
+#ifndef RV_LEXICON_BONUS
+#define RV_LEXICON_BONUS	3.0
+#endif
+/* ... and when the lexicon has no list of common words to share it with */
+#define RV_LEXICON_BONUS_ALONE 6.0
 
 /* Words longer than this (in code points) are not romanized Hebrew. */
 #define RV_MAX_WORD			64

@@ -38,6 +38,7 @@ struct rv_lexicon
 	uint32_t	nedges;
 	uint32_t	nwords;
 	uint32_t	root;
+	int			has_common;		/* some word carries RVLEX_NODE_COMMON */
 	/* character model */
 	const uint16_t *costs;		/* [ncontexts][RV_NSYMS] */
 	uint32_t	order;
@@ -98,10 +99,10 @@ check_header(const char *path, const unsigned char *map, size_t size,
 		rv_seterr(err, "\"%s\" was written with another byte order", path);
 		return RV_EFORMAT;
 	}
-	if (hdr->version != RVLEX_VERSION)
+	if (hdr->version < RVLEX_MIN_VERSION || hdr->version > RVLEX_VERSION)
 	{
-		rv_seterr(err, "\"%s\" has format version %u, this revrit reads version %d",
-				  path, hdr->version, RVLEX_VERSION);
+		rv_seterr(err, "\"%s\" has format version %u, this revrit reads versions %d to %d",
+				  path, hdr->version, RVLEX_MIN_VERSION, RVLEX_VERSION);
 		return RV_EFORMAT;
 	}
 	if (hdr->file_size != size)
@@ -179,7 +180,7 @@ find_section(const char *path, const unsigned char *map, size_t size,
 /* Every node's edges and every edge's target must be in range, so that
  * rv_lex_step() never has to check more than its own arguments. */
 static int
-dawg_indexes_ok(const rv_lexicon *lex)
+dawg_indexes_ok(rv_lexicon *lex)
 {
 	uint32_t	i;
 
@@ -189,10 +190,13 @@ dawg_indexes_ok(const rv_lexicon *lex)
 	{
 		const rvlex_node *n = &lex->nodes[i];
 
-		if ((n->bits & ~(RVLEX_NODE_SYMS | RVLEX_NODE_FINAL)) != 0 ||
+		if ((n->bits & ~(RVLEX_NODE_SYMS | RVLEX_NODE_FINAL | RVLEX_NODE_DICT |
+						 RVLEX_NODE_COMMON)) != 0 ||
 			n->first > lex->nedges ||
 			popcount32(n->bits & RVLEX_NODE_SYMS) > lex->nedges - n->first)
 			return 0;
+		if (n->bits & RVLEX_NODE_COMMON)
+			lex->has_common = 1;
 	}
 	for (i = 0; i < lex->nedges; i++)
 		if (lex->edges[i] >= lex->nnodes)
@@ -404,6 +408,28 @@ int
 rv_lex_is_word(const rv_lexicon *lex, rv_lexnode node)
 {
 	return node < lex->nnodes && (lex->nodes[node].bits & RVLEX_NODE_FINAL) != 0;
+}
+
+int
+rv_lex_has_common(const rv_lexicon *lex)
+{
+	return lex->has_common;
+}
+
+int
+rv_lex_word_tags(const rv_lexicon *lex, rv_lexnode node)
+{
+	uint32_t	bits;
+	int			tags = 0;
+
+	if (!rv_lex_is_word(lex, node))
+		return 0;
+	bits = lex->nodes[node].bits;
+	if (bits & RVLEX_NODE_DICT)
+		tags |= RV_LEX_DICT;
+	if (bits & RVLEX_NODE_COMMON)
+		tags |= RV_LEX_COMMON;
+	return tags ? tags : RV_LEX_DICT;
 }
 
 /* Is the symbol string a stored word? */

@@ -33,6 +33,14 @@ rv_lexnode	rv_lex_root(const rv_lexicon *lex);
 rv_lexnode	rv_lex_step(const rv_lexicon *lex, rv_lexnode node, int sym);
 int			rv_lex_is_word(const rv_lexicon *lex, rv_lexnode node);
 
+/* Where a word ending at node is listed: RV_LEX_DICT (the spelling
+ * dictionary), RV_LEX_COMMON (the list of common words), both, or 0. */
+#define RV_LEX_DICT		1
+#define RV_LEX_COMMON	2
+int			rv_lex_word_tags(const rv_lexicon *lex, rv_lexnode node);
+/* Was the lexicon built with a list of common words? */
+int			rv_lex_has_common(const rv_lexicon *lex);
+
 /* Whole-word lookup of a UTF-8 string; 1 if known.  Also accepts the word
  * behind one or more of the prefix letters ו ה ב כ ל מ ש. */
 int			rv_lex_contains(const rv_lexicon *lex, const char *utf8, size_t len);

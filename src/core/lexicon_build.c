@@ -379,9 +379,11 @@ dawg_freeze(dawg *d, const unsigned char *word, size_t depth, size_t keep)
 	return 1;
 }
 
-/* Build the DAWG of sorted unique word records. */
+/* Build the DAWG of sorted unique word records; tags[i] (RVLEX_NODE_DICT,
+ * RVLEX_NODE_COMMON) go on the final node of word i. */
 static rv_status
-dawg_build(dawg *d, const unsigned char **words, size_t n, char *err)
+dawg_build(dawg *d, const unsigned char **words, const uint32_t *tags,
+		   size_t n, char *err)
 {
 	const unsigned char *prev = (const unsigned char *) "";
 	pathnode	root_copy;
@@ -407,7 +409,7 @@ dawg_build(dawg *d, const unsigned char **words, size_t n, char *err)
 			d->path[k].bits |= 1u << w[1 + k];
 			memset(&d->path[k + 1], 0, sizeof(pathnode));
 		}
-		d->path[w[0]].bits |= RVLEX_NODE_FINAL;
+		d->path[w[0]].bits |= RVLEX_NODE_FINAL | tags[i];
 		prev = w;
 	}
 	if (!dawg_freeze(d, prev, prev[0], 0))
@@ -726,8 +728,8 @@ write_atomically(const char *path, const unsigned char *buf, size_t size,
 /* ---- entry point --------------------------------------------------------- */
 
 static rv_status
-build_from_words(const unsigned char **words, size_t n, const char *out_path,
-				 char *err)
+build_from_words(const unsigned char **words, const uint32_t *tags, size_t n,
+				 const char *out_path, char *err)
 {
 	dawg		d;
 	uint16_t   *costs;
@@ -746,7 +748,7 @@ build_from_words(const unsigned char **words, size_t n, const char *out_path,
 		rv_seterr(err, "out of memory training the character model");
 		return RV_ENOMEM;
 	}
-	st = dawg_build(&d, words, n, err);
+	st = dawg_build(&d, words, tags, n, err);
 	if (st == RV_OK)
 		st = charmodel_train(words, n, BUILD_ORDER, costs, err);
 	if (st == RV_OK)
@@ -766,12 +768,70 @@ build_from_words(const unsigned char **words, size_t n, const char *out_path,
 	return st;
 }
 
-rv_status
-rv_lexicon_build(const char *wordlist_path, const char *out_path, char *err)
+/*
+ * Merge the sorted unique dictionary and common-word lists into one sorted
+ * list with each word's tags.  Returns the count, or (size_t) -1.
+ */
+static size_t
+merge_lists(const unsigned char **dict, size_t nd, const unsigned char **common,
+			size_t nc, const unsigned char ***out, uint32_t **tags)
 {
-	wordset		ws;
-	const unsigned char **words = NULL;
-	size_t		n = 0;
+	size_t		i = 0,
+				j = 0,
+				k = 0;
+
+	*out = rv_alloc(sizeof(**out) * (nd + nc + 1));
+	*tags = rv_alloc(sizeof(**tags) * (nd + nc + 1));
+	if (*out == NULL || *tags == NULL)
+		return (size_t) -1;
+	while (i < nd || j < nc)
+	{
+		int			c = i == nd ? 1 : j == nc ? -1 : cmp_words(&dict[i], &common[j]);
+
+		(*out)[k] = c <= 0 ? dict[i] : common[j];
+		(*tags)[k++] = (c <= 0 ? RVLEX_NODE_DICT : 0) | (c >= 0 ? RVLEX_NODE_COMMON : 0);
+		i += c <= 0;
+		j += c >= 0;
+	}
+	return k;
+}
+
+/* Read and sort one list; an empty list is an error only if required. */
+static rv_status
+load_list(const char *path, wordset *ws, const unsigned char ***words,
+		  size_t *n, char *err)
+{
+	rv_status	st = read_wordlist(path, ws, err);
+
+	if (st != RV_OK)
+		return st;
+	*words = sorted_words(ws, n);
+	if (*words == NULL)
+	{
+		rv_seterr(err, "out of memory sorting the word list");
+		return RV_ENOMEM;
+	}
+	if (*n == 0)
+	{
+		rv_seterr(err, "word list \"%s\" contains no Hebrew words", path);
+		return RV_EFORMAT;
+	}
+	return RV_OK;
+}
+
+rv_status
+rv_lexicon_build(const char *wordlist_path, const char *common_path,
+				 const char *out_path, char *err)
+{
+	wordset		wd,
+				wc;
+	const unsigned char **dict = NULL,
+			  **common = NULL,
+			  **words = NULL;
+	uint32_t   *tags = NULL;
+	size_t		nd = 0,
+				nc = 0,
+				n;
 	rv_status	st;
 
 	if (wordlist_path == NULL || out_path == NULL)
@@ -779,26 +839,27 @@ rv_lexicon_build(const char *wordlist_path, const char *out_path, char *err)
 		rv_seterr(err, "rv_lexicon_build: no word list or output path");
 		return RV_EINVAL;
 	}
-	memset(&ws, 0, sizeof(ws));
-	st = read_wordlist(wordlist_path, &ws, err);
+	memset(&wd, 0, sizeof(wd));
+	memset(&wc, 0, sizeof(wc));
+	st = load_list(wordlist_path, &wd, &dict, &nd, err);
+	if (st == RV_OK && common_path)
+		st = load_list(common_path, &wc, &common, &nc, err);
 	if (st == RV_OK)
 	{
-		words = sorted_words(&ws, &n);
-		if (words == NULL)
+		n = merge_lists(dict, nd, common, nc, &words, &tags);
+		if (n == (size_t) -1)
 		{
-			rv_seterr(err, "out of memory sorting the word list");
+			rv_seterr(err, "out of memory merging the word lists");
 			st = RV_ENOMEM;
 		}
-		else if (n == 0)
-		{
-			rv_seterr(err, "word list \"%s\" contains no Hebrew words",
-					  wordlist_path);
-			st = RV_EFORMAT;
-		}
+		else
+			st = build_from_words(words, tags, n, out_path, err);
 	}
-	if (st == RV_OK)
-		st = build_from_words(words, n, out_path, err);
 	rv_free(words);
-	wordset_free(&ws);
+	rv_free(tags);
+	rv_free(dict);
+	rv_free(common);
+	wordset_free(&wd);
+	wordset_free(&wc);
 	return st;
 }

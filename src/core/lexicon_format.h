@@ -17,7 +17,8 @@
 
 #define RVLEX_MAGIC			"RVLEX\0\0\0"	/* 8 bytes */
 #define RVLEX_MAGIC_LEN		8
-#define RVLEX_VERSION		1
+#define RVLEX_VERSION		2		/* 2: word tags on final nodes */
+#define RVLEX_MIN_VERSION	1		/* version 1 files are read as untagged */
 #define RVLEX_BYTE_ORDER	0x01020304u
 #define RVLEX_ALIGN			64		/* section alignment: a cache line */
 #define RVLEX_MAX_SECTIONS	64
@@ -76,6 +77,10 @@ typedef struct rvlex_node
 } rvlex_node;
 
 #define RVLEX_NODE_FINAL	0x80000000u /* a word ends here */
+/* Version 2: where the word that ends here comes from.  A final node with
+ * neither tag (a version 1 file) is a dictionary word. */
+#define RVLEX_NODE_DICT		0x20000000u /* the spelling dictionary */
+#define RVLEX_NODE_COMMON	0x40000000u /* the list of common words */
 #define RVLEX_NODE_SYMS		0x1FFFFFFFu /* symbols 0..28: never boundary */
 
 /*

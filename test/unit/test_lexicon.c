@@ -151,10 +151,10 @@ test_build_errors(void)
 {
 	char		err[RV_ERRLEN];
 
-	CHECK(rv_lexicon_build(tmp_path("missing.txt"), tmp_path("x.rvlex"), err) == RV_EIO);
+	CHECK(rv_lexicon_build(tmp_path("missing.txt"), NULL, tmp_path("x.rvlex"), err) == RV_EIO);
 	CHECK(strstr(err, "cannot open word list") != NULL);
 	write_file(tmp_path("latin.txt"), "hello\nworld\n", 12);
-	CHECK(rv_lexicon_build(tmp_path("latin.txt"), tmp_path("x.rvlex"), err) == RV_EFORMAT);
+	CHECK(rv_lexicon_build(tmp_path("latin.txt"), NULL, tmp_path("x.rvlex"), err) == RV_EFORMAT);
 	CHECK(strstr(err, "contains no Hebrew words") != NULL);
 	unlink(tmp_path("latin.txt"));
 }
@@ -372,7 +372,7 @@ test_damaged(const char *good)
 	v = 9;
 	memcpy(d + offsetof(rvlex_header, version), &v, sizeof(v));
 	expect_refused(d, len, "version.rvlex", RV_EFORMAT,
-				   "has format version 9, this revrit reads version 1", __LINE__);
+				   "has format version 9, this revrit reads versions 1 to 2", __LINE__);
 
 	/* a node index out of range behind a valid checksum: caught by the
 	 * structural check, not by a crash later */
@@ -400,14 +400,66 @@ test_damaged(const char *good)
 	free(orig);
 }
 
+/* Word lookup from the root, for the tag checks. */
+static rv_lexnode
+walk_word(const rv_lexicon *lex, const char *word)
+{
+	size_t		len = strlen(word),
+				pos = 0;
+	rv_lexnode	node = rv_lex_root(lex);
+
+	while (pos < len && node != RV_LEX_NONE)
+		node = rv_lex_step(lex, node,
+						   rv_sym_from_cp(rvlex_next_cp((const unsigned char *) word,
+														len, &pos)));
+	return node;
+}
+
+/* A common-words list tags its words, adds the ones the dictionary lacks,
+ * and leaves dictionary-only words tagged as such. */
+static void
+test_common_words(void)
+{
+	static const char common[] = "ספר\nמשה\n";
+	char		list[4096],
+				clist[4096],
+				out[4096];
+	char		err[RV_ERRLEN];
+	rv_lexicon *lex;
+
+	/* tmp_path() reuses its buffers */
+	snprintf(list, sizeof(list), "%s", tmp_path("common-dict.dic"));
+	write_file(list, wordlist, sizeof(wordlist) - 1);
+	snprintf(clist, sizeof(clist), "%s", tmp_path("common.txt"));
+	snprintf(out, sizeof(out), "%s", tmp_path("common.rvlex"));
+	write_file(clist, common, sizeof(common) - 1);
+	CHECK(rv_lexicon_build(list, clist, out, err) == RV_OK);
+	if (rv_lexicon_open(out, &lex, err) != RV_OK)
+	{
+		printf("FAIL: cannot open the lexicon with common words: %s\n", err);
+		nfailed++;
+		return;
+	}
+	CHECK(rv_lex_has_common(lex));
+	CHECK(rv_lex_word_tags(lex, walk_word(lex, "ספר")) == (RV_LEX_DICT | RV_LEX_COMMON));
+	CHECK(rv_lex_word_tags(lex, walk_word(lex, "משה")) == RV_LEX_COMMON);
+	CHECK(rv_lex_word_tags(lex, walk_word(lex, "שלום")) == RV_LEX_DICT);
+	CHECK(rv_lex_word_tags(lex, walk_word(lex, "שלו")) == 0);
+	CHECK(rv_lex_contains(lex, "משה", strlen("משה")));
+	rv_lexicon_close(lex);
+	unlink(out);
+	unlink(clist);
+	unlink(list);
+}
+
 int
 main(void)
 {
 	static const rv_allocator counting = {count_alloc, count_realloc, count_free, NULL};
 	char		err[RV_ERRLEN];
 	rv_lexicon *lex = NULL;
-	const char *list,
-			   *out;
+	char		list[128],
+				out[128];
 
 	rv_set_allocator(&counting);
 	strcpy(dir, "/tmp/test_lexicon.XXXXXX");
@@ -416,12 +468,13 @@ main(void)
 		perror("mkdtemp");
 		return 2;
 	}
-	list = tmp_path("words.dic");
-	out = tmp_path("words.rvlex");
+	/* copies: tmp_path() reuses its buffers */
+	snprintf(list, sizeof(list), "%s", tmp_path("words.dic"));
+	snprintf(out, sizeof(out), "%s", tmp_path("words.rvlex"));
 	write_file(list, wordlist, sizeof(wordlist) - 1);
 
 	test_build_errors();
-	CHECK(rv_lexicon_build(list, out, err) == RV_OK);
+	CHECK(rv_lexicon_build(list, NULL, out, err) == RV_OK);
 	if (rv_lexicon_open(out, &lex, err) != RV_OK)
 	{
 		printf("FAIL: cannot open the compiled lexicon: %s\n", err);
@@ -433,8 +486,11 @@ main(void)
 		test_prefixes(lex);
 		test_walk(lex);
 		test_charmodel(lex);
+		CHECK(!rv_lex_has_common(lex));
+		CHECK(rv_lex_word_tags(lex, walk_word(lex, "ספר")) == RV_LEX_DICT);
 		rv_lexicon_close(lex);
 		test_damaged(out);
+		test_common_words();
 	}
 	CHECK(live_blocks == 0);
 
