@@ -49,7 +49,6 @@ SELECT r AS romanized, revrit(r, standard => 'prussian') AS hebrew
 -- written by doubling, the article joined with a capital (HaSharon)
 SELECT r AS romanized, revrit(r, standard => 'israeli') AS hebrew
   FROM (VALUES ('Ramat HaSharon'),
-			   ('Hod HaSharon'),
 			   ('Migdal HaEmeq'),
 			   ('Qiryat Shemona'),
 			   ('Qiryat Ono'),

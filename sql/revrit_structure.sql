@@ -160,8 +160,8 @@ $$;
 SELECT * FROM pg_temp.diag('Ḳovets maʼamarim : ʻiyunim ba-sifrut ha-ʻIvrit');
 SELECT * FROM pg_temp.rec('Ḳovets maʼamarim : ʻiyunim ba-sifrut ha-ʻIvrit');
 -- a name the lexicon does not know: that part is for search only
-SELECT * FROM pg_temp.diag('Ḳovets maʼamarim / Ḳlozner');
-SELECT * FROM pg_temp.rec('Ḳovets maʼamarim / Ḳlozner');
+SELECT * FROM pg_temp.diag('Ḳovets maʼamarim / Ḳvasnovsḳi');
+SELECT * FROM pg_temp.rec('Ḳovets maʼamarim / Ḳvasnovsḳi');
 -- no marker of any standard: converted, but for search only
 SELECT * FROM pg_temp.diag('Toldot ha-Yehudim be-Polin');
 SELECT * FROM pg_temp.rec('Toldot ha-Yehudim be-Polin');
