@@ -407,6 +407,27 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 	return 1;
 }
 
+/* What the lexicon's word lists say of a spelling (tags: lexicon.h). */
+static double
+lexicon_bonus(const rv_rules *r, const rv_lexicon *lex, int tags)
+{
+	double		dict_only;
+
+	if (tags == 0)
+		return 0;
+	dict_only = r->lexicon_bonus >= 0 ? r->lexicon_bonus :
+		rv_lex_has_common(lex) ? RV_BONUS_DICT_ONLY : RV_BONUS_DICT_ALONE;
+	switch (tags)
+	{
+		case RV_LEX_DICT:
+			return dict_only;
+		case RV_LEX_COMMON:
+			return RV_BONUS_COMMON_ONLY;
+		default:
+			return RV_BONUS_BOTH;
+	}
+}
+
 typedef struct final_hyp
 {
 	hyp			h;
@@ -447,8 +468,6 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 	int			start;
 	rv_lexnode	root = lex ? rv_lex_root(lex) : RV_LEX_NONE;
 	rv_charctx	ctx0 = lex ? rv_lex_ctx_start(lex) : 0;
-	double		lex_bonus = r->lexicon_bonus >= 0 ? r->lexicon_bonus :
-		lex && rv_lex_has_common(lex) ? RV_LEXICON_BONUS : RV_LEXICON_BONUS_ALONE;
 
 	if (n <= 0 || n > RV_MAX_WORD || k <= 0)
 		return 0;
@@ -482,8 +501,7 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 		int			tags = lex && st->node != RV_LEX_NONE ?
 			rv_lex_word_tags(lex, st->node) : 0;
 		int			in_lex = tags != 0;
-		double		bonus = ((tags & RV_LEX_DICT) ? lex_bonus : 0) +
-			((tags & RV_LEX_COMMON) ? RV_COMMON_BONUS : 0);
+		double		bonus = lexicon_bonus(r, lex, tags);
 
 		for (int h = 0; h < st->nhyp; h++)
 		{

@@ -19,25 +19,20 @@
 /*
  * Ranking weights (costs; lower is better).  One unit is one step down a
  * rule's option list.  The character model costs bits, scaled by
- * RV_CHAR_WEIGHT; a spelling the lexicon's dictionary knows earns
- * RV_LEXICON_BONUS, one in its list of common words RV_COMMON_BONUS (both
- * add up: a common word beats a rare homograph).
- * Tuned on development data (README, "Accuracy").
+ * RV_CHAR_WEIGHT (RV_CHAR_WEIGHT_KNOWN for a word the lexicon knows).  A
+ * spelling the lexicon knows earns a bonus by where it is listed: in the
+ * spelling dictionary only (it may be a rare form), in the list of words
+ * in common use only (names, loanwords), or in both (a common word, which
+ * so beats a rare homograph: משה over מושה).  A lexicon built without a
+ * common-words list gives its words RV_BONUS_DICT_ALONE.  Tuned on
+ * development data (README, "Ranking").
  */
-#ifndef RV_CHAR_WEIGHT
 #define RV_CHAR_WEIGHT		0.1
-#endif
-#ifndef RV_CHAR_WEIGHT_KNOWN
 #define RV_CHAR_WEIGHT_KNOWN 0.1
-#endif
-#ifndef RV_COMMON_BONUS
-#define RV_COMMON_BONUS		6.0
-#endif
-#ifndef RV_LEXICON_BONUS
-#define RV_LEXICON_BONUS	3.0
-#endif
-/* ... and when the lexicon has no list of common words to share it with */
-#define RV_LEXICON_BONUS_ALONE 6.0
+#define RV_BONUS_DICT_ONLY	5.0
+#define RV_BONUS_COMMON_ONLY 6.0
+#define RV_BONUS_BOTH		8.0
+#define RV_BONUS_DICT_ALONE 6.0
 
 /* Words longer than this (in code points) are not romanized Hebrew. */
 #define RV_MAX_WORD			64

@@ -147,7 +147,7 @@ struct rv_rules
 
 	float		double_penalty; /* writing a doubled consonant twice */
 	float		split_penalty;	/* reading a digraph as two letters */
-	float		lexicon_bonus;	/* < 0: the engine's RV_LEXICON_BONUS */
+	float		lexicon_bonus;	/* dictionary-only words; < 0: the engine default */
 	int			camel_prefixes; /* HaNer: a prefix joined before a capital */
 };
 
