@@ -327,6 +327,16 @@ test_year_options(void)
 	expect_opt("708 [1948]", &opt, "תש\"ח [1948]", __LINE__);
 	/* without the Gregorian year a number stays a number */
 	EXPECT("708 sefer", "708 ספר");
+	/* lower-case letters with periods are a Hebrew abbreviation; the
+	 * cataloguer's Latin ones stay; capitals are initials */
+	EXPECT("Shalom ʻa. sh. Ṿaitsman", "שלום ע״ש ויצמן");
+	EXPECT("z. l.", "ז״ל");
+	EXPECT("[s.l. : s.n.]", "[s.l. : s.n.]");
+	EXPECT("A. B. Yehudah", "א. ב. יהודה");
+	/* ha- before a number makes an ordinal; u-ve- chains prefixes */
+	EXPECT("ba-meʼah ha-16", "במאה הט״ז");
+	EXPECT("u-ve-Yerushalayim", "ובירושלים");
+	EXPECT("melekh-ha-melekh", "מלך־המלך");
 	EXPECT("1948", "1948");
 }
 
