@@ -198,23 +198,30 @@ BEGIN
     -- The functions, from the extension's schema (the extension is
     -- relocatable), else from the search_path: revrit(text, ...) with every
     -- argument after the first defaulted.
-    SELECT format('%I.%I', n.nspname, p.proname) INTO v_fn
-      FROM pg_catalog.pg_proc p
-      JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-     WHERE p.proname = 'revrit' AND p.pronargs >= 1
-       AND p.proargtypes[0] = 'text'::regtype
-       AND p.pronargs - p.pronargdefaults <= 1
-       AND CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname = 'revrit')
-                THEN p.pronamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e
-                                        WHERE e.extname = 'revrit')
-                ELSE pg_catalog.pg_function_is_visible(p.oid) END
-     ORDER BY p.pronargs LIMIT 1;
+    -- and revrit_analyze(text, ...) likewise, for analyze_column
+    SELECT max(f.qualified) FILTER (WHERE f.proname = 'revrit'),
+           max(f.qualified) FILTER (WHERE f.proname = 'revrit_analyze')
+      INTO v_fn, v_ana_fn
+      FROM (SELECT DISTINCT ON (p.proname) p.proname,
+                   format('%I.%I', n.nspname, p.proname) AS qualified
+              FROM pg_catalog.pg_proc p
+              JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+             WHERE p.proname IN ('revrit', 'revrit_analyze') AND p.pronargs >= 1
+               AND p.proargtypes[0] = 'text'::regtype
+               AND p.pronargs - p.pronargdefaults <= 1
+               AND CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname = 'revrit')
+                        THEN p.pronamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e
+                                                WHERE e.extname = 'revrit')
+                        ELSE pg_catalog.pg_function_is_visible(p.oid) END
+             ORDER BY p.proname, p.pronargs) AS f;
     IF v_fn IS NULL THEN
         RAISE EXCEPTION 'revrit_convert: function revrit(text) not found'
             USING ERRCODE = 'undefined_function';
     END IF;
 
-    IF analyze_column IS NOT NULL THEN
+    IF analyze_column IS NULL THEN
+        v_ana_fn := NULL;
+    ELSE
         SELECT a.atttypid INTO v_ana_type
           FROM pg_catalog.pg_attribute a
          WHERE a.attrelid = v_relid AND a.attname = analyze_column
@@ -232,17 +239,6 @@ BEGIN
             RAISE EXCEPTION 'revrit_convert: analyze column "%" must differ from the source, target and key columns',
                 analyze_column USING ERRCODE = 'invalid_parameter_value';
         END IF;
-        SELECT format('%I.%I', n.nspname, p.proname) INTO v_ana_fn
-          FROM pg_catalog.pg_proc p
-          JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-         WHERE p.proname = 'revrit_analyze' AND p.pronargs >= 1
-           AND p.proargtypes[0] = 'text'::regtype
-           AND p.pronargs - p.pronargdefaults <= 1
-           AND CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname = 'revrit')
-                    THEN p.pronamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e
-                                            WHERE e.extname = 'revrit')
-                    ELSE pg_catalog.pg_function_is_visible(p.oid) END
-         ORDER BY p.pronargs LIMIT 1;
         IF v_ana_fn IS NULL THEN
             RAISE EXCEPTION 'revrit_convert: analyze_column given, but function revrit_analyze(text) does not exist'
                 USING ERRCODE = 'undefined_function',
