@@ -49,18 +49,6 @@ rv_engine_free(rv_engine *e)
 	rv_free(e);
 }
 
-int
-rv_engine_nstandards(const rv_engine *e)
-{
-	return e->nrules;
-}
-
-const char *
-rv_engine_standard(const rv_engine *e, int i)
-{
-	return (i >= 0 && i < e->nrules) ? e->rules[i]->name : NULL;
-}
-
 const rv_rules *
 rv_engine_find(const rv_engine *e, const char *name, int *bad, char *err)
 {

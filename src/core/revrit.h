@@ -164,10 +164,6 @@ rv_status	rv_analyze(const rv_engine *engine, const char *text, size_t len,
 					   int n, const rv_options *options, char **json,
 					   size_t *jsonlen, char *err);
 
-/* Names of the engine's standards, for messages: "ala-lc, din1982". */
-const char *rv_engine_standard(const rv_engine *engine, int i);
-int			rv_engine_nstandards(const rv_engine *engine);
-
 void		rv_free(void *ptr);
 
 const char *rv_status_text(rv_status status);
