@@ -85,21 +85,6 @@ lexicon_build(const char *wordlist, const char *common, const char *out)
 	return 0;
 }
 
-/* Is the word stored as it is, without taking prefix letters off? */
-static int
-stored_exactly(const rv_lexicon *lex, const char *word)
-{
-	size_t		len = strlen(word),
-				pos = 0;
-	rv_lexnode	node = rv_lex_root(lex);
-
-	while (pos < len && node != RV_LEX_NONE)
-		node = rv_lex_step(lex, node,
-						   rv_sym_from_cp(rvlex_next_cp((const unsigned char *) word,
-														len, &pos)));
-	return rv_lex_is_word(lex, node);
-}
-
 /* Character-model cost of the word, end of word included; its symbol
  * count in *nsyms, or -1 if something in it is not a Hebrew letter. */
 static double
@@ -146,7 +131,7 @@ lexicon_check(const char *path, char **words, int nwords)
 		int			n;
 		double		bits = word_cost(lex, w, &n);
 		const char *known = !rv_lex_contains(lex, w, strlen(w)) ? "unknown" :
-			stored_exactly(lex, w) ? "known" : "known with prefix";
+			rv_lex_is_word(lex, rv_lex_lookup(lex, w, strlen(w))) ? "known" : "known with prefix";
 
 		if (n <= 0)
 			printf("%s\tnot a Hebrew word\n", w);

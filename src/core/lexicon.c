@@ -582,6 +582,20 @@ rv_lex_contains(const rv_lexicon *lex, const char *utf8, size_t len)
 	return 0;
 }
 
+rv_lexnode
+rv_lex_lookup(const rv_lexicon *lex, const char *utf8, size_t len)
+{
+	unsigned char syms[RVLEX_MAX_WORD];
+	rv_lexnode	node = lex->root;
+	size_t		n = utf8_to_syms(utf8, len, syms, sizeof(syms));
+
+	if (n == 0)
+		return RV_LEX_NONE;
+	for (size_t i = 0; i < n && node != RV_LEX_NONE; i++)
+		node = rv_lex_step(lex, node, syms[i]);
+	return node;
+}
+
 /* ---- the character model --------------------------------------------------- */
 
 rv_charctx

@@ -41,6 +41,10 @@ int			rv_lex_word_tags(const rv_lexicon *lex, rv_lexnode node);
 /* Was the lexicon built with a list of common words? */
 int			rv_lex_has_common(const rv_lexicon *lex);
 
+/* The node a UTF-8 string leads to from the root, as stored (no prefix
+ * letters taken off); RV_LEX_NONE if none. */
+rv_lexnode	rv_lex_lookup(const rv_lexicon *lex, const char *utf8, size_t len);
+
 /* Whole-word lookup of a UTF-8 string; 1 if known.  Also accepts the word
  * behind one or more of the prefix letters ו ה ב כ ל מ ש. */
 int			rv_lex_contains(const rv_lexicon *lex, const char *utf8, size_t len);

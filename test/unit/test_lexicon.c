@@ -400,21 +400,6 @@ test_damaged(const char *good)
 	free(orig);
 }
 
-/* Word lookup from the root, for the tag checks. */
-static rv_lexnode
-walk_word(const rv_lexicon *lex, const char *word)
-{
-	size_t		len = strlen(word),
-				pos = 0;
-	rv_lexnode	node = rv_lex_root(lex);
-
-	while (pos < len && node != RV_LEX_NONE)
-		node = rv_lex_step(lex, node,
-						   rv_sym_from_cp(rvlex_next_cp((const unsigned char *) word,
-														len, &pos)));
-	return node;
-}
-
 /* A common-words list tags its words, adds the ones the dictionary lacks,
  * and leaves dictionary-only words tagged as such. */
 static void
@@ -441,10 +426,10 @@ test_common_words(void)
 		return;
 	}
 	CHECK(rv_lex_has_common(lex));
-	CHECK(rv_lex_word_tags(lex, walk_word(lex, "ספר")) == (RV_LEX_DICT | RV_LEX_COMMON));
-	CHECK(rv_lex_word_tags(lex, walk_word(lex, "משה")) == RV_LEX_COMMON);
-	CHECK(rv_lex_word_tags(lex, walk_word(lex, "שלום")) == RV_LEX_DICT);
-	CHECK(rv_lex_word_tags(lex, walk_word(lex, "שלו")) == 0);
+	CHECK(rv_lex_word_tags(lex, rv_lex_lookup(lex, "ספר", strlen("ספר"))) == (RV_LEX_DICT | RV_LEX_COMMON));
+	CHECK(rv_lex_word_tags(lex, rv_lex_lookup(lex, "משה", strlen("משה"))) == RV_LEX_COMMON);
+	CHECK(rv_lex_word_tags(lex, rv_lex_lookup(lex, "שלום", strlen("שלום"))) == RV_LEX_DICT);
+	CHECK(rv_lex_word_tags(lex, rv_lex_lookup(lex, "שלו", strlen("שלו"))) == 0);
 	CHECK(rv_lex_contains(lex, "משה", strlen("משה")));
 	rv_lexicon_close(lex);
 	unlink(out);
@@ -487,7 +472,7 @@ main(void)
 		test_walk(lex);
 		test_charmodel(lex);
 		CHECK(!rv_lex_has_common(lex));
-		CHECK(rv_lex_word_tags(lex, walk_word(lex, "ספר")) == RV_LEX_DICT);
+		CHECK(rv_lex_word_tags(lex, rv_lex_lookup(lex, "ספר", strlen("ספר"))) == RV_LEX_DICT);
 		rv_lexicon_close(lex);
 		test_damaged(out);
 		test_common_words();
