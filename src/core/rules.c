@@ -537,12 +537,6 @@ finish_set(vec *v, uint32_t *n)
 	return a;
 }
 
-typedef struct child_sort
-{
-	uint32_t	cp;
-	uint32_t	node;
-} child_sort;
-
 /* Flatten the linked trie into arrays with children sorted by code point,
  * so a lookup is a binary search. */
 static rv_status
@@ -640,6 +634,17 @@ compile(compiler *c, const char *text, size_t len)
 	return RV_OK;
 }
 
+/* Hand a compiled array over to the rules: its data, its length in *n. */
+static void *
+take(vec *v, uint32_t *n)
+{
+	void	   *data = v->data;
+
+	*n = v->len;
+	v->data = NULL;
+	return data;
+}
+
 static rv_status
 take_results(compiler *c)
 {
@@ -648,34 +653,20 @@ take_results(compiler *c)
 
 	if (st != RV_OK)
 		return st;
-	r->variants = c->variants.data;
-	r->nvariants = c->variants.len;
-	c->variants.data = NULL;
-	r->options = c->options.data;
-	r->noptions = c->options.len;
-	c->options.data = NULL;
-	r->prefixes = c->prefixes.data;
-	r->nprefixes = c->prefixes.len;
-	c->prefixes.data = NULL;
 	if (c->charmap.len)
 		qsort(c->charmap.data, c->charmap.len, sizeof(rv_charmap), cmp_charmap);
-	r->charmap = c->charmap.data;
-	r->ncharmap = c->charmap.len;
-	c->charmap.data = NULL;
+	if (c->foreign.len)
+		qsort(c->foreign.data, c->foreign.len, sizeof(char *), cmp_str);
+	r->variants = take(&c->variants, &r->nvariants);
+	r->options = take(&c->options, &r->noptions);
+	r->prefixes = take(&c->prefixes, &r->nprefixes);
+	r->charmap = take(&c->charmap, &r->ncharmap);
+	r->markers = take(&c->markers, &r->nmarkers);
+	r->abbrevs = take(&c->abbrevs, &r->nabbrevs);
+	r->foreign_words = take(&c->foreign, &r->nforeign);
 	r->alphabet = finish_set(&c->alphabet, &r->nalphabet);
 	r->consonants = finish_set(&c->consonants, &r->nconsonants);
 	r->vowels = finish_set(&c->vowels, &r->nvowels);
-	if (c->foreign.len)
-		qsort(c->foreign.data, c->foreign.len, sizeof(char *), cmp_str);
-	r->markers = c->markers.data;
-	r->nmarkers = c->markers.len;
-	c->markers.data = NULL;
-	r->abbrevs = c->abbrevs.data;
-	r->nabbrevs = c->abbrevs.len;
-	c->abbrevs.data = NULL;
-	r->foreign_words = c->foreign.data;
-	r->nforeign = c->foreign.len;
-	c->foreign.data = NULL;
 	return RV_OK;
 }
 
