@@ -33,21 +33,32 @@ if ! revrit_build_install; then
 	finish
 fi
 
+# The "N passed, M failed" lines of a log, summed: "N M".
+counts_in() {
+	awk '/^[0-9]+ passed, [0-9]+ failed$/ { p += $1; f += $3 }
+		 END { print p + 0, f + 0 }' "$1"
+}
+
+# Add one suite's counts to the totals and report them.  A suite that
+# exited nonzero without counting a failure (it crashed or did not build)
+# counts one.
+tally() {
+	local name=$1 rc=$2 p=$3 f=$4
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	echo "$name: $p passed, $f failed"
+	[ "$f" -eq 0 ]
+}
+
 # ---- core unit tests ------------------------------------------------------
 echo
 echo "== core unit tests (make unit)"
 make unit 2>&1 | tee build/unit.log
 unit_rc=${PIPESTATUS[0]}
-read -r unit_passed unit_failed < <(
-	awk '/^[0-9]+ passed, [0-9]+ failed$/ { p += $1; f += $3 }
-		 END { print p + 0, f + 0 }' build/unit.log)
-# A test that crashed or did not build printed no failure count of its own.
-if [ "$unit_rc" -ne 0 ] && [ "$unit_failed" -eq 0 ]; then
-	unit_failed=1
-fi
-passed=$((passed + unit_passed))
-failed=$((failed + unit_failed))
-echo "unit tests: $unit_passed passed, $unit_failed failed"
+tally "unit tests" "$unit_rc" $(counts_in build/unit.log)
 
 # ---- pg_regress -----------------------------------------------------------
 echo
@@ -73,10 +84,7 @@ else
 	regress_passed=0
 	regress_failed=1
 fi
-if [ "$regress_rc" -ne 0 ] && [ "$regress_failed" -eq 0 ]; then
-	regress_failed=1
-fi
-if [ "$regress_failed" -ne 0 ]; then
+if ! tally "regression tests" "$regress_rc" "$regress_passed" "$regress_failed"; then
 	if [ -f regression.diffs ]; then
 		echo "== regression.diffs"
 		cat regression.diffs
@@ -84,9 +92,6 @@ if [ "$regress_failed" -ne 0 ]; then
 	echo "== server log (last 50 lines)"
 	pgcluster_log | tail -50
 fi
-passed=$((passed + regress_passed))
-failed=$((failed + regress_failed))
-echo "regression tests: $regress_passed passed, $regress_failed failed"
 
 pgcluster_stop
 
@@ -95,14 +100,6 @@ echo
 echo "== installation tests (scripts/test-install.sh)"
 bash scripts/test-install.sh 2>&1 | tee build/install.log
 install_rc=${PIPESTATUS[0]}
-read -r inst_passed inst_failed < <(
-	awk '/^[0-9]+ passed, [0-9]+ failed$/ { p = $1; f = $3 }
-		 END { print p + 0, f + 0 }' build/install.log)
-if [ "$install_rc" -ne 0 ] && [ "$inst_failed" -eq 0 ]; then
-	inst_failed=1
-fi
-passed=$((passed + inst_passed))
-failed=$((failed + inst_failed))
-echo "installation tests: $inst_passed passed, $inst_failed failed"
+tally "installation tests" "$install_rc" $(counts_in build/install.log)
 
 finish
