@@ -48,20 +48,6 @@ struct rv_lexicon
 	double		cost_unit;		/* bits per stored unit */
 };
 
-/* ---- symbols --------------------------------------------------------------- */
-
-int
-rv_sym_from_cp(uint32_t cp)
-{
-	if (cp >= 0x05D0 && cp <= 0x05EA)
-		return (int) (cp - 0x05D0);
-	if (cp == '\'' || cp == 0x05F3)
-		return RV_SYM_GERESH;
-	if (cp == '"' || cp == 0x05F4)
-		return RV_SYM_GERSHAYIM;
-	return -1;
-}
-
 /*
  * Portable popcount: without -mpopcnt gcc turns __builtin_popcount into a
  * libgcc call, which costs more than these few ALU operations.

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "lexicon.h"
+#include "hebrew.h"
 #include "rules.h"
 #include "utf8.h"
 
