@@ -2,7 +2,8 @@
 # test.sh — run every revrit test on this machine: install what is needed,
 # build and install, run the core unit tests (no PostgreSQL), the pg_regress
 # suite against a throwaway cluster, and the installation tests (missing or
-# damaged rule and lexicon files, scripts/test-install.sh).  The last line
+# damaged rule and lexicon files, scripts/test-install.sh), and the
+# command-line tool (scripts/test-cli.sh).  The last line
 # printed is "N passed, M failed" over all of them; the exit status is
 # nonzero if anything failed.  .ci/run calls this.
 set -uo pipefail
@@ -101,5 +102,12 @@ echo "== installation tests (scripts/test-install.sh)"
 bash scripts/test-install.sh 2>&1 | tee build/install.log
 install_rc=${PIPESTATUS[0]}
 tally "installation tests" "$install_rc" $(counts_in build/install.log)
+
+# ---- command-line tool and exported symbols -----------------------------------
+echo
+echo "== command-line tool (scripts/test-cli.sh)"
+bash scripts/test-cli.sh 2>&1 | tee build/cli.log
+cli_rc=${PIPESTATUS[0]}
+tally "command-line tests" "$cli_rc" $(counts_in build/cli.log)
 
 finish

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "../core/lexicon.h"
 #include "../core/lexicon_format.h"
+#include "../tools/lexicon_build.h"
 
 #define LEXICON_USAGE \
 	"usage: revrit lexicon build WORDLIST OUT.rvlex [--common WORDLIST]\n" \

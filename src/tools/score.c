@@ -15,7 +15,7 @@
 #include <unicode/utf16.h>
 
 #include "score.h"
-#include "../core/utf8.h"
+#include "utf8.h"
 
 /* A text after NFC, as code points. */
 typedef struct cpbuf

@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "lexicon.h"
+#include "lexicon_build.h"
 #include "lexicon_format.h"
 
 /* Order of the character model: 4 measured better than 3 (see
