@@ -59,7 +59,6 @@ void		convert_text(conv *c, const rv_rules *forced);
 
 /* convert_tokens.c: the characters of one part. */
 void		convert_range(conv *c, size_t from, size_t to);
-int			conv_is_hyphen(uint32_t cp);
 int			conv_is_word_char(const rv_rules *r, uint32_t cp);
 
 /* convert_word.c: one romanized word. */

@@ -7,13 +7,14 @@
 #include "isbd.h"
 #include "utf8.h"
 
+/* Every letter Latin, or a modifier letter (ʻ ʾ): words of another script
+ * are no cue to the language of a part. */
 static int
 is_latin_word(const uint32_t *cps, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++)
-		if (rv_cp_is_letter(cps[i]) &&
-			!(cps[i] < 0x0250 || (cps[i] >= 0x1E00 && cps[i] <= 0x1EFF) ||
-			  (cps[i] >= 0x02B0 && cps[i] <= 0x02FF)))
+		if (rv_cp_is_letter(cps[i]) && !rv_cp_is_latin(cps[i]) &&
+			!rv_cp_is_modifier_letter(cps[i]))
 			return 0;
 	return 1;
 }

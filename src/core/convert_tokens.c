@@ -6,12 +6,6 @@
 #include "convert.h"
 #include "utf8.h"
 
-int
-conv_is_hyphen(uint32_t cp)
-{
-	return cp == '-' || cp == 0x2010 || cp == 0x2011;
-}
-
 /* Can this character belong to a romanized word? */
 int
 conv_is_word_char(const rv_rules *r, uint32_t cp)
@@ -56,7 +50,7 @@ static int
 has_real_letter(const uint32_t *cps, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++)
-		if (rv_cp_is_letter(cps[i]) && !(cps[i] >= 0x02B0 && cps[i] <= 0x02FF))
+		if (rv_cp_is_letter(cps[i]) && !rv_cp_is_modifier_letter(cps[i]))
 			return 1;
 	return 0;
 }
@@ -74,12 +68,12 @@ word_end(conv *c, size_t i, size_t limit)
 	{
 		if (conv_is_word_char(r, c->cps[j]))
 			j++;
-		else if (conv_is_hyphen(c->cps[j]) && j > i && j + 1 < limit &&
+		else if (rv_cp_is_hyphen(c->cps[j]) && j > i && j + 1 < limit &&
 				 conv_is_word_char(r, c->cps[j + 1]))
 			j++;
-		else if (conv_is_hyphen(c->cps[j]) && j > i && j + 1 < limit &&
+		else if (rv_cp_is_hyphen(c->cps[j]) && j > i && j + 1 < limit &&
 				 !rv_cp_is_space(c->cps[j + 1]) &&
-				 !conv_is_hyphen(c->cps[j + 1]))
+				 !rv_cp_is_hyphen(c->cps[j + 1]))
 			return j + 1;
 		else
 			break;

@@ -90,7 +90,7 @@ convert_word(conv *c, size_t start, size_t end, size_t limit)
 		size_t		j = i;
 		size_t		next;
 
-		while (j < end && !conv_is_hyphen(c->cps[j]))
+		while (j < end && !rv_cp_is_hyphen(c->cps[j]))
 			j++;
 		if (np == RV_MAX_PARTS - 1)
 			j = end;

@@ -5,6 +5,7 @@
 #ifndef REVRIT_HEBREW_H
 #define REVRIT_HEBREW_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define RV_CP_ALEF			0x05D0
@@ -34,5 +35,10 @@ rv_sym_from_cp(uint32_t cp)
 		return RV_SYM_GERSHAYIM;
 	return -1;
 }
+
+/* A UTF-8 Hebrew word as symbols: the count, or 0 if something in it is
+ * not a Hebrew letter or sign, or it has more than max symbols. */
+size_t		rv_syms_from_utf8(const char *s, size_t len, unsigned char *syms,
+							  size_t max);
 
 #endif							/* REVRIT_HEBREW_H */
