@@ -79,7 +79,6 @@ typedef struct rv_prefix
 	uint8_t		nlater;
 	uint8_t		first[RV_MAX_OUT];
 	uint8_t		later[RV_MAX_OUT];
-	float		weight;
 } rv_prefix;
 
 /* A character that betrays the standard (ḳ for ALA-LC, š for old DIN). */
@@ -108,7 +107,6 @@ typedef struct rv_charmap
 struct rv_rules
 {
 	char		name[RV_MAX_NAME];
-	char		description[256];
 
 	rv_trie_node *nodes;
 	uint32_t	nnodes;

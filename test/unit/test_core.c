@@ -794,7 +794,7 @@ test_rule_errors(void)
 	BAD_RULES("standard x\nb * ב:inf\n", "bad.rules:2:", "bad weight");
 	BAD_RULES("standard x\nb * ב:1e7\n", "bad.rules:2:", "bad weight");
 	BAD_RULES("standard x\nb * ב:1x\n", "bad.rules:2:", "bad weight");
-	BAD_RULES("standard x\nb * ב\nprefix ha ה :abc\n", "bad.rules:3:", "bad weight");
+	BAD_RULES("standard x\nb * ב\nprefix ha ה ה :1\n", "bad.rules:3:", "prefix FORM");
 	BAD_RULES("standard x\nb * ב\nmarkers q:2,5\n", "bad.rules:3:", "bad weight");
 	BAD_RULES("standard x\nb * ב\nlexicon-bonus 1e400\n", "bad.rules:3:", "bad weight");
 }
