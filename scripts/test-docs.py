@@ -21,9 +21,10 @@ Format of an example (a ```sql block):
     say <!-- check-setup: SQL --> (run first, not shown) or
     <!-- check-skip: why --> (not run; listed as skipped).
 
-To update after a deliberate change, rerun and paste the "got" rows under
-the statement as "-- →" lines.  Needs PGHOST/PGPORT of a cluster where
-revrit is installed (scripts/test.sh runs it).  Prints one line per failure
+After a deliberate change of output, check the "got" rows it prints, then
+"python3 scripts/test-docs.py --update" writes them into the files as the
+new "-- →" lines (only where a shown result differs).  Needs PGHOST/PGPORT
+of a cluster where revrit is installed (scripts/test.sh runs it).  Prints one line per failure
 and "N passed, M failed" last (N, M count statements); exit status 1 if a
 statement failed.
 """
@@ -33,6 +34,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 ARROW = re.compile(r'^\s*--\s*→\s?(.*)$')
 FIXTURE = """
@@ -107,7 +109,8 @@ def split_statement(text):
 
 
 def statements(first, lines):
-    """Statements of a block: (line number, SQL, expected rows or None)."""
+    """Statements of a block: (line number, SQL, expected rows, line
+    numbers of the "-- →" lines)."""
     out = []
     pending = ''
     start = None
@@ -115,26 +118,63 @@ def statements(first, lines):
         m = ARROW.match(line)
         if m and not pending.strip() and out:
             out[-1][2].append(m.group(1))
+            out[-1][3].append(no)
             continue
         if not pending.strip():
             if not line.strip() or line.strip().startswith('--'):
                 continue
             if line.lstrip().startswith('\\'):
-                out.append((no, line.strip(), []))
+                out.append((no, line.strip(), [], []))
                 continue
             start = no
         pending += line + '\n'
         end = split_statement(pending)
         if end != -1:
             sql, rest = pending[:end], pending[end:]
-            out.append((start, sql.strip(), []))
+            out.append((start, sql.strip(), [], []))
             m = ARROW.match(rest.strip())
             if m:
                 out[-1][2].append(m.group(1))
+                out[-1][3].append(no)
             pending = ''
     if pending.strip():
-        out.append((start, pending.strip(), []))
+        out.append((start, pending.strip(), [], []))
     return out
+
+
+def width(s):
+    return sum(0 if unicodedata.combining(ch) else 1 for ch in s)
+
+
+def aligned(rows):
+    """Rows as "a | b" lines, each column padded to its widest cell."""
+    table = [cells(r) for r in rows]
+    widths = {}
+    for row in table:
+        for i, c in enumerate(row):
+            widths[i] = max(widths.get(i, 0), width(c))
+    return [' | '.join(c + ' ' * (widths[i] - width(c))
+                       if i < len(row) - 1 else c
+                       for i, c in enumerate(row)) for row in table]
+
+
+def update(path, fixes):
+    """Write the rows got into the file in place of the shown ones; fixes
+    is [(arrow line numbers, rows got)]."""
+    lines = open(path, encoding='utf-8').read().split('\n')
+    for arrows, got in sorted(fixes, reverse=True):
+        first = lines[arrows[0] - 1]
+        cut = first.index('→') + 1
+        prefix = first[:cut] + ' '
+        own_line = ARROW.match(first) is not None
+        rows = aligned(got) or ['']
+        if own_line:
+            new = [prefix + r for r in rows]
+            lines[arrows[0] - 1:arrows[-1]] = new
+        else:
+            lines[arrows[0] - 1] = prefix + rows[0]
+            lines[arrows[0]:arrows[0]] = ['-- → ' + r for r in rows[1:]]
+    open(path, 'w', encoding='utf-8').write('\n'.join(lines))
 
 
 def cells(row):
@@ -158,7 +198,7 @@ def run_block(stmts, setup, tmp):
               '\\set ON_ERROR_STOP 0', '\\set VERBOSITY terse']
     if setup:
         script.append(setup)
-    for k, (_, sql, _) in enumerate(stmts):
+    for k, (_, sql, _, _) in enumerate(stmts):
         sql = re.sub(r'^CREATE EXTENSION revrit\b',
                      'CREATE EXTENSION IF NOT EXISTS revrit', sql)
         script += ['\\o %s/%d.out' % (tmp, k), sql, '\\if :ERROR',
@@ -185,8 +225,10 @@ def main():
     if r.returncode != 0:
         sys.exit('test-docs: fixture: ' + r.stderr.strip())
     passed = failed = skipped = 0
+    fixing = '--update' in sys.argv[1:]
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
+            fixes = []
             for first, lines, setup, skip in blocks(path):
                 stmts = statements(first, lines)
                 if skip:
@@ -194,7 +236,7 @@ def main():
                     print('skipped %s:%d (%s)' % (path, first, skip))
                     continue
                 outs = run_block(stmts, setup, tmp)
-                for (no, sql, want), got in zip(stmts, outs):
+                for (no, sql, want, arrows), got in zip(stmts, outs):
                     error = got[:1] and got[0].startswith('ERROR:')
                     if want:
                         ok = [cells(r) for r in want] == [cells(r) for r in got]
@@ -208,6 +250,11 @@ def main():
                     print('  shown: ' + ('\n         '.join(want) if want else
                                          '(no result; must not fail)'))
                     print('  got:   ' + '\n         '.join(got))
+                    if want:
+                        fixes.append((arrows, got))
+            if fixing and fixes:
+                update(path, fixes)
+                print('updated %d results in %s' % (len(fixes), path))
     psql('postgres', ['-c', 'DROP DATABASE IF EXISTS revrit_docs'])
     psql('postgres', ['-c', 'DROP DATABASE IF EXISTS revrit_docs_template'])
     print('%d statements skipped' % skipped)
