@@ -245,6 +245,17 @@ fail:
 	return -1;
 }
 
+/* A copy of text for a parsed result to own (it points into it). */
+static char *
+own_copy(const char *text, size_t len, char *err)
+{
+	char	   *buf = score_dup_bytes(text, len);
+
+	if (buf == NULL)
+		score_set_err(err, "out of memory");
+	return buf;
+}
+
 int
 score_pairs_load(const char *path, score_pairs *out, char *err)
 {
@@ -260,15 +271,10 @@ score_pairs_load(const char *path, score_pairs *out, char *err)
 int
 score_pairs_parse(const char *text, size_t len, score_pairs *out, char *err)
 {
-	char	   *buf = score_dup_bytes(text, len);
+	char	   *buf = own_copy(text, len, err);
 
 	memset(out, 0, sizeof(*out));
-	if (buf == NULL)
-	{
-		score_set_err(err, "out of memory");
-		return -1;
-	}
-	return pairs_from(buf, len, "pairs", out, err);
+	return buf ? pairs_from(buf, len, "pairs", out, err) : -1;
 }
 
 void
@@ -294,15 +300,10 @@ score_lines_load(const char *path, score_lines *out, char *err)
 int
 score_lines_parse(const char *text, size_t len, score_lines *out, char *err)
 {
-	char	   *buf = score_dup_bytes(text, len);
+	char	   *buf = own_copy(text, len, err);
 
 	memset(out, 0, sizeof(*out));
-	if (buf == NULL)
-	{
-		score_set_err(err, "out of memory");
-		return -1;
-	}
-	return lines_from(buf, len, "predictions", out, err);
+	return buf ? lines_from(buf, len, "predictions", out, err) : -1;
 }
 
 void
