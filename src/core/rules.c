@@ -1,7 +1,6 @@
 /*
  * rules.c — compile a romanization rule file (rules/README.md) into the
- * token trie the lattice builder walks: read the file, feed its lines to
- * rules_directives.c, then sort and hand over the compiled arrays.
+ * token trie the lattice builder walks.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,14 +11,22 @@
 #include "buf.h"
 #include "hebrew.h"
 #include "rules.h"
-#include "rules_compiler.h"
 #include "utf8.h"
 
 /* Largest rule file accepted: far above any real standard. */
 #define RULES_MAX_BYTES (4u * 1024u * 1024u)
 
-void *
-rules_push(vec *v)
+/* Growable array of fixed-size items, used only while compiling. */
+typedef struct vec
+{
+	void	   *data;
+	uint32_t	len;
+	size_t		cap;
+	size_t		item;
+} vec;
+
+static void *
+vec_push(vec *v)
 {
 	if (v->len == UINT32_MAX ||
 		!rv_grow(&v->data, &v->cap, (size_t) v->len + 1, v->item, 16))
@@ -27,8 +34,38 @@ rules_push(vec *v)
 	return memset((char *) v->data + (size_t) v->len++ * v->item, 0, v->item);
 }
 
-rv_status
-rules_error(compiler *c, const char *what, const char *arg)
+/* Trie node while compiling: children kept in a linked list. */
+typedef struct build_node
+{
+	uint32_t	cp;
+	uint32_t	first_child;	/* 0 = none (node 0 is the root) */
+	uint32_t	next_sibling;
+	uint32_t	first_variant;
+	uint32_t	last_variant;
+} build_node;
+
+typedef struct compiler
+{
+	rv_rules   *rules;
+	vec			nodes;			/* build_node */
+	vec			variants;		/* rv_variant */
+	vec			options;		/* rv_option */
+	vec			prefixes;		/* rv_prefix */
+	vec			charmap;		/* rv_charmap */
+	vec			alphabet;		/* uint32_t */
+	vec			consonants;
+	vec			vowels;
+	vec			foreign;		/* char * */
+	vec			markers;		/* rv_marker */
+	vec			abbrevs;		/* rv_abbrev */
+	const char *file;
+	int			line;
+	int			nomem;			/* an allocation failed while parsing */
+	char	   *err;
+} compiler;
+
+static rv_status
+syntax(compiler *c, const char *what, const char *arg)
 {
 	if (c->nomem)
 	{
@@ -40,11 +77,437 @@ rules_error(compiler *c, const char *what, const char *arg)
 	return RV_EFORMAT;
 }
 
+/* Largest weight a rule file may give: far above any real one. */
+#define RULES_MAX_WEIGHT 1e6
+
+/* A weight: a whole decimal number in [0, RULES_MAX_WEIGHT], nothing
+ * after it; anything else is an error naming FILE:LINE. */
+static rv_status
+parse_number(compiler *c, const char *s, float *out)
+{
+	char	   *end;
+	double		w;
+
+	errno = 0;
+	w = strtod(s, &end);
+	if (end == s || *end != '\0' || errno != 0 || !(w >= 0) ||
+		w > RULES_MAX_WEIGHT)
+		return syntax(c, "bad weight (a number from 0 to 1000000)", s);
+	*out = (float) w;
+	return RV_OK;
+}
+
+/* Decode a field into NFC code points; returns the count or -1. */
+static int
+decode_field(compiler *c, const char *s, uint32_t *out, int max)
+{
+	uint32_t   *cps;
+	size_t		n;
+	rv_status	st = rv_decode_nfc(s, strlen(s), &cps, &n, NULL);
+
+	if (st == RV_ENOMEM)
+		c->nomem = 1;
+	if (st != RV_OK)
+		return -1;
+	if ((int) n > max)
+	{
+		rv_free(cps);
+		return -1;
+	}
+	memcpy(out, cps, n * sizeof(uint32_t));
+	rv_free(cps);
+	return (int) n;
+}
+
+/* Parse Hebrew ("-" = nothing) into lexicon symbols. */
+static int
+parse_hebrew(compiler *c, const char *s, uint8_t *sym, uint8_t *nsym)
+{
+	uint32_t	cps[RV_MAX_OUT + 1];
+	int			n;
+
+	if (strcmp(s, "-") == 0)
+	{
+		*nsym = 0;
+		return 1;
+	}
+	n = decode_field(c, s, cps, RV_MAX_OUT);
+	if (n <= 0)
+		return 0;
+	for (int i = 0; i < n; i++)
+	{
+		int			k = rv_sym_from_cp(cps[i]);
+
+		if (k < 0 || k == RV_SYM_BOUNDARY)
+			return 0;
+		sym[i] = (uint8_t) k;
+	}
+	*nsym = (uint8_t) n;
+	return 1;
+}
+
+static int
+add_cp(vec *v, uint32_t cp)
+{
+	uint32_t   *slot = vec_push(v);
+
+	if (slot == NULL)
+		return 0;
+	*slot = cp;
+	return 1;
+}
+
+static uint32_t
+trie_child(compiler *c, uint32_t node, uint32_t cp, int create)
+{
+	build_node *nodes = c->nodes.data;
+	uint32_t	k;
+	build_node *n;
+
+	for (k = nodes[node].first_child; k; k = nodes[k].next_sibling)
+		if (nodes[k].cp == cp)
+			return k;
+	if (!create)
+		return 0;
+	n = vec_push(&c->nodes);
+	if (n == NULL)
+		return 0;
+	nodes = c->nodes.data;
+	n->cp = cp;
+	n->next_sibling = nodes[node].first_child;
+	nodes[node].first_child = c->nodes.len - 1;
+	return c->nodes.len - 1;
+}
+
+static int
+parse_pos(const char *s)
+{
+	static const char *const names[RV_NPOS] = {"*", "^", ".", "$", "^$"};
+
+	for (int i = 0; i < RV_NPOS; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* TOKEN[/LOOKAHEAD] POSITION OPTION... */
+static rv_status
+parse_token_rule(compiler *c, char **f, int nf)
+{
+	uint32_t	cps[RV_MAX_TOKEN];
+	char	   *slash = strchr(f[0], '/');
+	rv_variant *v;
+	build_node *nodes;
+	uint32_t	node = 0,
+				vi;
+	int			n,
+				pos;
+
+	if (nf < 3)
+		return syntax(c, "a token rule needs a position and options", f[0]);
+	if (slash && slash != f[0])
+		*slash++ = '\0';
+	else
+		slash = NULL;
+	n = decode_field(c, f[0], cps, RV_MAX_TOKEN);
+	if (n <= 0)
+		return syntax(c, "bad token", f[0]);
+	pos = parse_pos(f[1]);
+	if (pos < 0)
+		return syntax(c, "unknown position (use * ^ . $ ^$)", f[1]);
+
+	v = vec_push(&c->variants);
+	if (v == NULL)
+		return RV_ENOMEM;
+	v->pos = (uint8_t) pos;
+	if (slash)
+	{
+		size_t		nl = strlen(slash);
+
+		if (nl > RV_MAX_LOOKAHEAD)
+			return syntax(c, "look-ahead too long", slash);
+		for (size_t i = 0; i < nl; i++)
+		{
+			if (slash[i] != RV_CLASS_CONSONANT && slash[i] != RV_CLASS_VOWEL &&
+				slash[i] != RV_CLASS_END)
+				return syntax(c, "look-ahead classes are C, V and #", slash);
+			v->look[i] = (uint8_t) slash[i];
+		}
+		v->nlook = (uint8_t) nl;
+	}
+	v->first_option = c->options.len;
+	for (int i = 2; i < nf; i++)
+	{
+		char	   *colon = strrchr(f[i], ':');
+		rv_option  *o = vec_push(&c->options);
+
+		if (o == NULL)
+			return RV_ENOMEM;
+		if (colon && colon != f[i])
+		{
+			*colon = '\0';
+			if (parse_number(c, colon + 1, &o->weight) != RV_OK)
+				return RV_EFORMAT;
+		}
+		if (!parse_hebrew(c, f[i], o->sym, &o->nsym))
+			return syntax(c, "option is not Hebrew letters (or -)", f[i]);
+	}
+	v = (rv_variant *) c->variants.data + c->variants.len - 1;
+	v->noptions = c->options.len - v->first_option;
+
+	for (int i = 0; i < n; i++)
+	{
+		node = trie_child(c, node, cps[i], 1);
+		if (node == 0)
+			return RV_ENOMEM;
+		if (!add_cp(&c->alphabet, cps[i]))
+			return RV_ENOMEM;
+	}
+	/* append, keeping file order among a token's variants */
+	vi = c->variants.len - 1;
+	nodes = c->nodes.data;
+	if (nodes[node].last_variant)
+		((rv_variant *) c->variants.data)[nodes[node].last_variant].next = vi;
+	else
+		nodes[node].first_variant = vi;
+	nodes[node].last_variant = vi;
+	return RV_OK;
+}
+
+/* A romanized form (prefix, abbreviation) of 1..RV_MAX_TOKEN letters. */
+static int
+parse_form(compiler *c, const char *s, uint32_t *form, uint8_t *len)
+{
+	int			n = decode_field(c, s, form, RV_MAX_TOKEN);
+
+	if (n <= 0)
+		return 0;
+	*len = (uint8_t) n;
+	return 1;
+}
+
+/* prefix FORM HEBREW [HEBREW-AFTER-ANOTHER-PREFIX] */
+static rv_status
+parse_prefix(compiler *c, char **f, int nf)
+{
+	rv_prefix  *p;
+
+	if (nf < 3 || nf > 4)
+		return syntax(c, "prefix FORM HEBREW [HEBREW-LATER]", NULL);
+	p = vec_push(&c->prefixes);
+	if (p == NULL)
+		return RV_ENOMEM;
+	if (!parse_form(c, f[1], p->form, &p->len))
+		return syntax(c, "bad prefix form", f[1]);
+	if (!parse_hebrew(c, f[2], p->first, &p->nfirst))
+		return syntax(c, "prefix Hebrew is not Hebrew letters", f[2]);
+	memcpy(p->later, p->first, sizeof(p->later));
+	p->nlater = p->nfirst;
+	if (nf == 4 && !parse_hebrew(c, f[3], p->later, &p->nlater))
+		return syntax(c, "prefix Hebrew is not Hebrew letters", f[3]);
+	return RV_OK;
+}
+
+/* A list of single characters: consonants, vowels, alphabet. */
+static rv_status
+parse_chars(compiler *c, vec *v, char **f, int nf)
+{
+	for (int i = 1; i < nf; i++)
+	{
+		uint32_t	cp[2];
+
+		if (decode_field(c, f[i], cp, 1) != 1)
+			return syntax(c, "expected one character", f[i]);
+		if (!add_cp(v, cp[0]) || (v != &c->alphabet && !add_cp(&c->alphabet, cp[0])))
+			return RV_ENOMEM;
+	}
+	return RV_OK;
+}
+
+static rv_status
+parse_map(compiler *c, char **f, int nf)
+{
+	uint32_t	from[2],
+				to[2] = {0};
+	rv_charmap *m;
+
+	if (nf != 3 || decode_field(c, f[1], from, 1) != 1 ||
+		(strcmp(f[2], "-") != 0 && decode_field(c, f[2], to, 1) != 1))
+		return syntax(c, "map FROM TO (one character each, - deletes)", NULL);
+	m = vec_push(&c->charmap);
+	if (m == NULL)
+		return RV_ENOMEM;
+	m->from = from[0];
+	m->to = to[0];
+	if (to[0] && !add_cp(&c->alphabet, to[0]))
+		return RV_ENOMEM;
+	return RV_OK;
+}
+
+static rv_status
+parse_digraphs(compiler *c, char **f, int nf)
+{
+	rv_rules   *r = c->rules;
+
+	for (int i = 1; i < nf; i++)
+	{
+		int			n;
+
+		if (r->ndigraphs == RV_MAX_DIGRAPHS)
+			return syntax(c, "too many digraphs", f[i]);
+		n = decode_field(c, f[i], r->digraphs[r->ndigraphs], RV_MAX_TOKEN);
+		if (n < 2)
+			return syntax(c, "a digraph has two or more letters", f[i]);
+		r->digraph_len[r->ndigraphs++] = (uint8_t) n;
+	}
+	return RV_OK;
+}
+
+/* markers CHAR[:WEIGHT]... */
+static rv_status
+parse_markers(compiler *c, char **f, int nf)
+{
+	for (int i = 1; i < nf; i++)
+	{
+		char	   *colon = strrchr(f[i], ':');
+		rv_marker  *m = vec_push(&c->markers);
+		uint32_t	cp[2];
+
+		if (m == NULL)
+			return RV_ENOMEM;
+		m->weight = 1.0f;
+		if (colon && colon != f[i])
+		{
+			*colon = '\0';
+			if (parse_number(c, colon + 1, &m->weight) != RV_OK)
+				return RV_EFORMAT;
+		}
+		if (decode_field(c, f[i], cp, 1) != 1)
+			return syntax(c, "a marker is one character", f[i]);
+		m->cp = cp[0];
+	}
+	return RV_OK;
+}
+
+/* abbrev FORM. HEBREW */
+static rv_status
+parse_abbrev(compiler *c, char **f, int nf)
+{
+	rv_abbrev  *a;
+	size_t		len;
+
+	if (nf != 3 || (len = strlen(f[1])) < 2 || f[1][len - 1] != '.')
+		return syntax(c, "abbrev FORM. HEBREW (the form ends with a period)", NULL);
+	f[1][len - 1] = '\0';
+	a = vec_push(&c->abbrevs);
+	if (a == NULL)
+		return RV_ENOMEM;
+	if (!parse_form(c, f[1], a->form, &a->len))
+		return syntax(c, "bad abbreviation", f[1]);
+	if (!parse_hebrew(c, f[2], a->sym, &a->nsym))
+		return syntax(c, "abbreviation Hebrew is not Hebrew letters", f[2]);
+	return RV_OK;
+}
+
+/* DIRECTIVE WEIGHT */
+static rv_status
+parse_weight(compiler *c, char **f, int nf, float *out)
+{
+	if (nf != 2)
+		return syntax(c, "expected one weight after", f[0]);
+	return parse_number(c, f[1], out);
+}
+
+static rv_status
+parse_line(compiler *c, char *line)
+{
+	char	   *f[64];
+	int			nf = 0;
+	char	   *save = NULL;
+	char	   *hash = strstr(line, " #");
+	char	   *tok;
+
+	if (line[0] == '#')
+		return RV_OK;
+	if (hash)
+		*hash = '\0';
+	for (tok = strtok_r(line, " \t\r", &save); tok && nf < 64;
+		 tok = strtok_r(NULL, " \t\r", &save))
+		f[nf++] = tok;
+	if (nf == 0)
+		return RV_OK;
+
+	if (strcmp(f[0], "standard") == 0)
+	{
+		if (nf != 2 || strlen(f[1]) >= RV_MAX_NAME)
+			return syntax(c, "standard NAME", NULL);
+		strcpy(c->rules->name, f[1]);
+		return RV_OK;
+	}
+	if (strcmp(f[0], "description") == 0)
+		return RV_OK;			/* for the reader of the file */
+	if (strcmp(f[0], "consonants") == 0)
+		return parse_chars(c, &c->consonants, f, nf);
+	if (strcmp(f[0], "vowels") == 0)
+		return parse_chars(c, &c->vowels, f, nf);
+	if (strcmp(f[0], "alphabet") == 0)
+		return parse_chars(c, &c->alphabet, f, nf);
+	if (strcmp(f[0], "map") == 0)
+		return parse_map(c, f, nf);
+	if (strcmp(f[0], "digraphs") == 0)
+		return parse_digraphs(c, f, nf);
+	if (strcmp(f[0], "markers") == 0)
+		return parse_markers(c, f, nf);
+	if (strcmp(f[0], "abbrev") == 0)
+		return parse_abbrev(c, f, nf);
+	if (strcmp(f[0], "prefix") == 0)
+		return parse_prefix(c, f, nf);
+	if (strcmp(f[0], "double-consonant-penalty") == 0)
+		return parse_weight(c, f, nf, &c->rules->double_penalty);
+	if (strcmp(f[0], "digraph-split-penalty") == 0)
+		return parse_weight(c, f, nf, &c->rules->split_penalty);
+	if (strcmp(f[0], "lexicon-bonus") == 0)
+		return parse_weight(c, f, nf, &c->rules->lexicon_bonus);
+	if (strcmp(f[0], "camel-prefixes") == 0)
+	{
+		if (nf != 1)
+			return syntax(c, "camel-prefixes takes no value", NULL);
+		c->rules->camel_prefixes = 1;
+		return RV_OK;
+	}
+	if (strcmp(f[0], "foreign") == 0)
+	{
+		for (int i = 1; i < nf; i++)
+		{
+			char	  **slot = vec_push(&c->foreign);
+
+			if (slot == NULL || (*slot = rv_strndup(f[i], strlen(f[i]))) == NULL)
+				return RV_ENOMEM;
+		}
+		return RV_OK;
+	}
+	return parse_token_rule(c, f, nf);
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t	x = *(const uint32_t *) a,
+				y = *(const uint32_t *) b;
+
+	return x < y ? -1 : x > y;
+}
+
 static int
 cmp_charmap(const void *a, const void *b)
 {
-	return rv_rules_cmp_u32(&((const rv_charmap *) a)->from,
-							&((const rv_charmap *) b)->from);
+	return cmp_u32(&((const rv_charmap *) a)->from, &((const rv_charmap *) b)->from);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
 /* Sort and deduplicate a code point set, moving it into the rules. */
@@ -55,7 +518,7 @@ finish_set(vec *v, uint32_t *n)
 	uint32_t	k = 0;
 
 	if (v->len)
-		qsort(a, v->len, sizeof(uint32_t), rv_rules_cmp_u32);
+		qsort(a, v->len, sizeof(uint32_t), cmp_u32);
 	for (uint32_t i = 0; i < v->len; i++)
 		if (k == 0 || a[k - 1] != a[i])
 			a[k++] = a[i];
@@ -88,8 +551,7 @@ finish_trie(compiler *c)
 			r->children[pos].node = k;
 			pos++;
 		}
-		qsort(r->children + start, pos - start, sizeof(rv_trie_child),
-			  rv_rules_cmp_u32);
+		qsort(r->children + start, pos - start, sizeof(rv_trie_child), cmp_u32);
 		r->nodes[i].first_child = start;
 		r->nodes[i].nchildren = pos - start;
 		r->nodes[i].first_variant = bn[i].first_variant;
@@ -135,7 +597,7 @@ compile(compiler *c, const char *text, size_t len)
 	c->markers.item = sizeof(rv_marker);
 	c->abbrevs.item = sizeof(rv_abbrev);
 	/* node 0 = root; variant 0 = "none" */
-	if (rules_push(&c->nodes) == NULL || rules_push(&c->variants) == NULL)
+	if (vec_push(&c->nodes) == NULL || vec_push(&c->variants) == NULL)
 		return RV_ENOMEM;
 
 	while (start < len && st == RV_OK)
@@ -149,16 +611,16 @@ compile(compiler *c, const char *text, size_t len)
 		line = rv_strndup(text + start, end - start);
 		if (line == NULL)
 			return RV_ENOMEM;
-		st = rules_parse_line(c, line);
+		st = parse_line(c, line);
 		rv_free(line);
 		start = end + 1;
 	}
 	if (st != RV_OK)
 		return st;
 	if (c->rules->name[0] == '\0')
-		return rules_error(c, "missing \"standard NAME\" line", NULL);
+		return syntax(c, "missing \"standard NAME\" line", NULL);
 	if (c->nodes.len <= 1)
-		return rules_error(c, "no token rules", NULL);
+		return syntax(c, "no token rules", NULL);
 	return RV_OK;
 }
 
@@ -184,8 +646,7 @@ take_results(compiler *c)
 	if (c->charmap.len)
 		qsort(c->charmap.data, c->charmap.len, sizeof(rv_charmap), cmp_charmap);
 	if (c->foreign.len)
-		qsort(c->foreign.data, c->foreign.len, sizeof(char *),
-			  rv_rules_cmp_str);
+		qsort(c->foreign.data, c->foreign.len, sizeof(char *), cmp_str);
 	r->variants = take(&c->variants, &r->nvariants);
 	r->options = take(&c->options, &r->noptions);
 	r->prefixes = take(&c->prefixes, &r->nprefixes);
@@ -294,4 +755,118 @@ const char *
 rv_rules_name(const rv_rules *r)
 {
 	return r->name;
+}
+
+static int
+set_has(const uint32_t *set, uint32_t n, uint32_t cp)
+{
+	return n && bsearch(&cp, set, n, sizeof(uint32_t), cmp_u32) != NULL;
+}
+
+uint32_t
+rv_rules_child(const rv_rules *r, uint32_t node, uint32_t cp)
+{
+	const rv_trie_node *nd = &r->nodes[node];
+	uint32_t	lo = nd->first_child,
+				hi = nd->first_child + nd->nchildren;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = (lo + hi) / 2;
+
+		if (r->children[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < nd->first_child + nd->nchildren && r->children[lo].cp == cp)
+		return r->children[lo].node;
+	return 0;
+}
+
+int
+rv_rules_is_consonant(const rv_rules *r, uint32_t cp)
+{
+	return set_has(r->consonants, r->nconsonants, cp);
+}
+
+int
+rv_rules_digraph_at(const rv_rules *r, const uint32_t *cps, int n)
+{
+	for (uint32_t d = 0; d < r->ndigraphs; d++)
+	{
+		int			len = r->digraph_len[d];
+
+		if (len <= n && memcmp(r->digraphs[d], cps, (size_t) len * sizeof(uint32_t)) == 0)
+			return len;
+	}
+	return 0;
+}
+
+int
+rv_rules_is_vowel(const rv_rules *r, uint32_t cp)
+{
+	return set_has(r->vowels, r->nvowels, cp);
+}
+
+int
+rv_rules_in_alphabet(const rv_rules *r, uint32_t cp)
+{
+	return set_has(r->alphabet, r->nalphabet, cp);
+}
+
+int
+rv_rules_is_foreign_word(const rv_rules *r, const char *utf8)
+{
+	return r->nforeign &&
+		bsearch(&utf8, r->foreign_words, r->nforeign, sizeof(char *), cmp_str) != NULL;
+}
+
+uint32_t
+rv_rules_fold(const rv_rules *r, uint32_t cp)
+{
+	uint32_t	lo = 0,
+				hi = r->ncharmap;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = (lo + hi) / 2;
+
+		if (r->charmap[mid].from < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < r->ncharmap && r->charmap[lo].from == cp)
+		return r->charmap[lo].to;
+	return cp;
+}
+
+double
+rv_rules_marker_score(const rv_rules *r, const uint32_t *cps, size_t n)
+{
+	double		score = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		uint32_t	f = rv_rules_fold(r, rv_cp_lower(cps[i]));
+
+		for (uint32_t m = 0; m < r->nmarkers; m++)
+			if (r->markers[m].cp == f || r->markers[m].cp == cps[i])
+			{
+				score += r->markers[m].weight;
+				break;
+			}
+	}
+	return score;
+}
+
+const rv_abbrev *
+rv_rules_abbrev(const rv_rules *r, const uint32_t *f, int n)
+{
+	for (uint32_t i = 0; i < r->nabbrevs; i++)
+		if (r->abbrevs[i].len == n &&
+			memcmp(r->abbrevs[i].form, f, (size_t) n * sizeof(uint32_t)) == 0)
+			return &r->abbrevs[i];
+	return NULL;
 }
