@@ -21,6 +21,9 @@ Format of an example (a ```sql block):
     say <!-- check-setup: SQL --> (run first, not shown) or
     <!-- check-skip: why --> (not run; listed as skipped).
 
+Also: every directive the rule compiler accepts (strcmp(f[0], "...") in
+src/core/rules*.c) is documented in rules/README.md as `name`.
+
 After a deliberate change of output, check the "got" rows it prints, then
 "python3 scripts/test-docs.py --update" writes them into the files as the
 new "-- →" lines (only where a shown result differs).  Needs PGHOST/PGPORT
@@ -212,6 +215,16 @@ def run_block(stmts, setup, tmp):
     return outs
 
 
+def check_directives():
+    """Directives of the rule compiler missing from rules/README.md."""
+    names = set()
+    for path in glob.glob('src/core/rules*.c'):
+        names |= set(re.findall(r'strcmp\(f\[0\], "([^"]+)"\)',
+                                open(path, encoding='utf-8').read()))
+    doc = open('rules/README.md', encoding='utf-8').read()
+    return sorted(n for n in names if '`' + n not in doc), len(names)
+
+
 def main():
     os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
     files = ['README.md'] + sorted(glob.glob('docs/*.md')) + ['rules/README.md']
@@ -224,7 +237,12 @@ def main():
              FIXTURE)
     if r.returncode != 0:
         sys.exit('test-docs: fixture: ' + r.stderr.strip())
-    passed = failed = skipped = 0
+    missing, ndirectives = check_directives()
+    passed = ndirectives - len(missing)
+    failed = len(missing)
+    for name in missing:
+        print('FAIL rules/README.md: directive "%s" is not documented' % name)
+    skipped = 0
     fixing = '--update' in sys.argv[1:]
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
