@@ -73,7 +73,9 @@ $(TOOLS_OBJS): override CPPFLAGS += -Isrc/core
 # The symbols revrit.so exports: _PG_init, the module magic, and each C
 # function the extension's SQL names (AS 'MODULE_PATHNAME', 'symbol') with
 # its info record.  Everything else, the glue's helpers included, stays
-# local.  Check with: nm -D --defined-only revrit.so
+# local (a symbol PostgreSQL looks up by name elsewhere, such as a
+# background worker's entry point, must be added to the global list).
+# Check with: nm -D --defined-only revrit.so (scripts/test-cli.sh does).
 build/revrit.exports: $(SQL_SRCS)
 	@mkdir -p build
 	{ echo '{ global: Pg_magic_func; _PG_init;'; \
