@@ -13,6 +13,8 @@ typedef struct cli_engine
 	rv_rules   *rules[16];
 	int			nrules;
 	rv_lexicon *lexicon;		/* NULL = rules only */
+	rv_lexicon *named[4];		/* lexicons rule files name (cli_lexicons.c) */
+	int			nnamed;
 	rv_engine  *engine;
 	rv_options	options;
 } cli_engine;
@@ -28,6 +30,11 @@ typedef struct cli_engine
  */
 int			cli_engine_open(cli_engine *ce, int *argc, char **argv);
 void		cli_engine_close(cli_engine *ce);
+
+/* Open the lexicons the standards name (NAME.rvlex beside the main
+ * lexicon; a missing one leaves its standard with rules only) and attach
+ * them.  0 on success; prints the error and returns 2 otherwise. */
+int			cli_attach_named_lexicons(cli_engine *ce, const char *lexicon);
 
 /* Subcommands; each returns the process exit status. */
 int			cmd_convert(int argc, char **argv);

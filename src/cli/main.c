@@ -201,6 +201,11 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 		cli_engine_close(ce);
 		return 2;
 	}
+	if (ce->lexicon && cli_attach_named_lexicons(ce, lexicon) != 0)
+	{
+		cli_engine_close(ce);
+		return 2;
+	}
 	return 0;
 }
 
@@ -209,6 +214,8 @@ cli_engine_close(cli_engine *ce)
 {
 	rv_engine_free(ce->engine);
 	rv_lexicon_close(ce->lexicon);
+	for (int i = 0; i < ce->nnamed; i++)
+		rv_lexicon_close(ce->named[i]);
 	for (int i = 0; i < ce->nrules; i++)
 		rv_rules_free(ce->rules[i]);
 	memset(ce, 0, sizeof(*ce));

@@ -16,7 +16,9 @@
 #include "lexicon.h"
 #include "numerals.h"
 #include "report.h"
+#include "points.h"
 #include "rules.h"
+#include "spell_language.h"
 #include "utf8.h"
 
 #define RV_MAX_PARTS		16	/* hyphenated parts handled in one word */
@@ -73,10 +75,16 @@ put_sym(conv *c, rv_buf *b, int sym)
 }
 
 static void
+put_sign(rv_buf *b, int sym, void *arg)
+{
+	put_sym((conv *) arg, b, sym);
+}
+
+static void
 put_syms(conv *c, rv_buf *b, const uint8_t *sym, int n)
 {
-	for (int i = 0; i < n; i++)
-		put_sym(c, b, sym[i]);
+	rv_points_render(b, sym, n, c->opt->yiddish_points,
+					 c->opt->yiddish_ligatures, put_sign, c);
 }
 
 static void
@@ -278,10 +286,9 @@ convert_base(conv *c, size_t unit_start, const part *base,
 
 	c->word_no++;
 	if (!base->foreign && !base->too_long && base->nfolded > 0)
-		found = rv_spell_word(c->search, c->rules,
-							  initial ? NULL : c->engine->lexicon,
-							  base->folded, base->nfolded, c->k, &c->arena,
-							  c->spellings);
+		found = rv_spell_in_language(c->search, c->engine, c->rules, !initial,
+									 base->folded, base->nfolded, c->k,
+									 &c->arena, c->spellings);
 	if (found < 0)
 	{
 		c->oom = 1;
