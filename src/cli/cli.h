@@ -44,5 +44,6 @@ int			cmd_bench(int argc, char **argv);
 int			cmd_eval(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_score(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_lexicon(int argc, char **argv); /* cmd_lexicon.c */
+int			cmd_detect(int argc, char **argv);	/* cmd_detect.c */
 
 #endif							/* REVRIT_CLI_H */

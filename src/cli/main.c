@@ -24,6 +24,7 @@ usage(FILE *fp)
 		  "       revrit bench [--seconds S] [FLAGS] FILE\n"
 		  "       revrit eval PAIRS.tsv [--by-field] [--errors N] [--out PRED] [FLAGS]\n"
 		  "       revrit score PAIRS.tsv PRED.txt [--by-field] [--errors N]\n"
+		  "       revrit detect PAIRS.tsv [--verbose]   (Hebrew or Yiddish, per field)\n"
 		  "       revrit lexicon build WORDLIST OUT.rvlex | lexicon check FILE WORD...\n"
 		  "FLAGS: --rules DIR|FILE  --lexicon FILE|none  --standard NAME\n"
 		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n", fp);
@@ -506,6 +507,8 @@ main(int argc, char **argv)
 		return cmd_eval(argc, argv);
 	if (strcmp(cmd, "score") == 0)
 		return cmd_score(argc, argv);
+	if (strcmp(cmd, "detect") == 0)
+		return cmd_detect(argc, argv);
 	if (strcmp(cmd, "lexicon") == 0)
 		return cmd_lexicon(argc, argv);
 	usage(stderr);

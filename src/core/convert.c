@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "detect_language.h"
 #include "engine.h"
 #include "isbd.h"
 #include "lattice.h"
@@ -750,6 +751,14 @@ part_standard(conv *c, const rv_rules *forced, const rv_span *sp,
 	return r ? r : c->engine->rules[0];
 }
 
+static const rv_rules *
+part_standard_of(conv *c, size_t from, size_t to)
+{
+	const rv_rules *r = rv_engine_detect(c->engine, c->cps, from, to);
+
+	return r ? r : c->engine->rules[0];
+}
+
 static void
 convert_text(conv *c, const rv_rules *forced)
 {
@@ -757,6 +766,12 @@ convert_text(conv *c, const rv_rules *forced)
 	int			nspans = rv_split_parts(c->cps, c->n, spans, RV_MAX_SPANS);
 	size_t		done = 0;
 
+	/* Yiddish or Hebrew: judged once for the whole text */
+	const rv_rules *language = forced ? NULL :
+		rv_detect_language(c->engine, part_standard_of(c, 0, c->n),
+						   c->cps, 0, c->n, c->search, &c->arena, NULL);
+
+	rv_arena_free(&c->arena);
 	for (int s = 0; s < nspans && !c->stop && !c->oom; s++)
 	{
 		const rv_span *sp = &spans[s];
@@ -767,6 +782,12 @@ convert_text(conv *c, const rv_rules *forced)
 
 		put_cps(&c->out, c->cps, done, sp->start);	/* the separator */
 		c->rules = part_standard(c, forced, sp, &label, &known);
+		if (language && c->rules->lang.name[0] == '\0')
+		{
+			c->rules = language;
+			label = language->name;
+			known = 1;
+		}
 		if (c->report)
 			rv_report_part_begin(c->report, sp->role, label, known, translit);
 		out_start = c->out.len;

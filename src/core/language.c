@@ -32,7 +32,8 @@ parse_float(const char *s, float *out)
 	return 1;
 }
 
-/* cue TEXT[:WEIGHT]…: -TEXT an ending, TEXT- a hyphenated prefix */
+/* cue TEXT[:WEIGHT]…: -TEXT an ending, TEXT- a hyphenated prefix, ~TEXT
+ * anywhere in a word */
 static int
 parse_cues(rv_language *lang, char **f, int nf, const char **why)
 {
@@ -60,9 +61,9 @@ parse_cues(rv_language *lang, char **f, int nf, const char **why)
 			}
 		}
 		cue->kind = RV_CUE_WORD;
-		if (text[0] == '-')
+		if (text[0] == '-' || text[0] == '~')
 		{
-			cue->kind = RV_CUE_ENDING;
+			cue->kind = text[0] == '-' ? RV_CUE_ENDING : RV_CUE_CONTAINS;
 			text++;
 		}
 		len = strlen(text);
@@ -139,6 +140,25 @@ rv_language_directive(rv_language *lang, char **f, int nf, const char **why)
 				*why = "component-marks takes single letters:";
 				return -1;
 			}
+		}
+		return 1;
+	}
+	if (strcmp(d, "cue-lexicon") == 0)
+	{
+		if (nf != 3 || !parse_float(f[1], &lang->lexicon_weight) ||
+			!parse_float(f[2], &lang->lexicon_bias))
+		{
+			*why = "cue-lexicon WEIGHT BIAS:";
+			return -1;
+		}
+		return 1;
+	}
+	if (strcmp(d, "cue-initial-cluster") == 0)
+	{
+		if (nf != 2 || !parse_float(f[1], &lang->initial_cluster))
+		{
+			*why = "expected one weight after";
+			return -1;
 		}
 		return 1;
 	}

@@ -19,7 +19,8 @@ typedef enum rv_cue_kind
 {
 	RV_CUE_WORD = 0,
 	RV_CUE_ENDING,
-	RV_CUE_PREFIX
+	RV_CUE_PREFIX,
+	RV_CUE_CONTAINS				/* ~TEXT: anywhere in a word (~oy) */
 } rv_cue_kind;
 
 typedef struct rv_cue
@@ -46,6 +47,14 @@ typedef struct rv_language
 	int			ncomponent_marks;
 	int			is_component;	/* "component": no standard of its own */
 	float		cue_threshold;	/* evidence needed to take a text as this */
+	/* cue-lexicon WEIGHT BIAS: per word, how much cheaper this language's
+	 * rules and lexicon spell it than Hebrew's, plus BIAS (the Hebrew
+	 * lexicon is larger and pays more), times WEIGHT */
+	float		lexicon_weight;
+	float		lexicon_bias;
+	/* cue-initial-cluster W: a word starting with two consonants (Hebrew
+	 * romanization writes the shewa: shevarim, not shvarim) */
+	float		initial_cluster;
 	rv_cue		cues[RV_MAX_CUES];
 	int			ncues;
 } rv_language;

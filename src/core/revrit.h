@@ -184,6 +184,17 @@ rv_status	rv_analyze(const rv_engine *engine, const char *text, size_t len,
 					   int n, const rv_options *options, char **json,
 					   size_t *jsonlen, char *err);
 
+/*
+ * The language automatic detection takes the whole text to be in: "hebrew"
+ * or the language of a standard that names one ("yiddish"), and the
+ * evidence for that language (README, "Yiddish"): evidence[0] the total,
+ * [1] from cue words and endings, [2] from the lexicons, [3] the number
+ * of words weighed.
+ */
+rv_status	rv_detect_language_of(const rv_engine *engine, const char *text,
+								  size_t len, const char **language,
+								  double evidence[4], char *err);
+
 void		rv_free(void *ptr);
 
 const char *rv_status_text(rv_status status);

@@ -1,0 +1,278 @@
+/*
+ * detect_language.c — Hebrew or Yiddish?  Both are romanized with the same
+ * letters, often with the same diacritics (older ALA-LC Yiddish writes ḳ ṭ
+ * ṿ), so the letters alone do not tell.  Two kinds of evidence, summed:
+ *
+ *   cues     function words (fun, un, dos), endings (-ung, -keyt, a
+ *            syllabic -n) and, against, hyphenated Hebrew prefixes (ha-,
+ *            le-): the rule file's "cue" lines;
+ *   letters  a word that starts with two consonants (shrayber, Nyu),
+ *            diphthongs (~ey ~oy cues);
+ *   lexicon  for each word, how much cheaper the language's own rules and
+ *            lexicon spell it than the Hebrew ones (a name or an imprint
+ *            has no function words, but Vilne and Varshe read as Yiddish).
+ *
+ * The text is taken as that language when the sum reaches the rule file's
+ * cue-threshold.
+ */
+#include <string.h>
+
+#include "alloc.h"
+#include "detect_language.h"
+#include "spell_language.h"
+#include "utf8.h"
+
+/* Words a text is judged by: enough for any title, bounded work. */
+#define DETECT_MAX_WORDS	24
+/* One word's lexicon evidence is capped, so a single odd name cannot
+ * outvote the rest (its weight and bias come from the rule file). */
+#define LEXICON_CAP			3.0
+
+/* The letter under a romanization diacritic (ḳ → k), 0 for alef/ayin signs. */
+static uint32_t
+base_letter(uint32_t cp)
+{
+	switch (cp)
+	{
+		case 0x1E33:			/* ḳ */
+			return 'k';
+		case 0x1E6D:			/* ṭ */
+			return 't';
+		case 0x1E7F:			/* ṿ */
+			return 'v';
+		case 0x1E25:			/* ḥ */
+			return 'h';
+		case 0x015B:			/* ś */
+		case 0x0161:			/* š */
+		case 0x1E63:			/* ṣ */
+			return 's';
+		case 0x1E93:			/* ẓ */
+			return 'z';
+		case 0x02BE:			/* ʾ */
+		case 0x02BF:			/* ʿ */
+		case 0x02BC:			/* ʼ */
+		case 0x02BB:			/* ʻ */
+		case '\'':
+			return 0;
+	}
+	return rv_cp_is_mark(cp) ? 0 : cp;
+}
+
+static int
+is_letter_like(uint32_t cp)
+{
+	return rv_cp_is_letter(cp) || rv_cp_is_mark(cp) || cp == '\'' ||
+		cp == 0x2019 || (cp >= 0x02B9 && cp <= 0x02BF);
+}
+
+/* Cue evidence of one hyphen-separated piece (UTF-8, folded). */
+static double
+cue_score(const rv_language *lang, const char *piece, int before_hyphen)
+{
+	size_t		len = strlen(piece);
+	double		sum = 0;
+	int			ending_done = 0;
+
+	for (int i = 0; i < lang->ncues; i++)
+	{
+		const rv_cue *cue = &lang->cues[i];
+		size_t		cl = strlen(cue->text);
+
+		if (cue->kind == RV_CUE_CONTAINS && strstr(piece, cue->text))
+			sum += cue->weight;
+
+		if (cue->kind == RV_CUE_WORD && strcmp(piece, cue->text) == 0)
+			return cue->weight;
+		if (cue->kind == RV_CUE_PREFIX && before_hyphen &&
+			strcmp(piece, cue->text) == 0)
+			return cue->weight;
+		if (cue->kind == RV_CUE_ENDING && !ending_done && len > cl + 2 &&
+			strcmp(piece + len - cl, cue->text) == 0)
+		{
+			sum += cue->weight; /* the first listed ending that fits */
+			ending_done = 1;
+		}
+	}
+	return sum;
+}
+
+/* How much better the language spells a folded piece than Hebrew does. */
+static double
+lexicon_score(const rv_engine *e, const rv_rules *lang, const rv_rules *heb,
+			  const uint32_t *cps, size_t from, size_t to, rv_search *s,
+			  rv_arena *arena)
+{
+	uint32_t	fl[RV_MAX_WORD],
+				fh[RV_MAX_WORD];
+	int			nl = 0,
+				nh = 0;
+	rv_spelling sl,
+				sh;
+	double		d;
+
+	if (e->lexicon == NULL || rv_engine_lexicon_for(e, lang) == NULL)
+		return 0;
+	for (size_t i = from; i < to; i++)
+	{
+		uint32_t	lc = rv_cp_lower(cps[i]);
+		uint32_t	a = rv_rules_fold(lang, lc),
+					b = rv_rules_fold(heb, lc);
+
+		if (nl == RV_MAX_WORD || nh == RV_MAX_WORD)
+			return 0;
+		if (a)
+			fl[nl++] = a;
+		if (b)
+			fh[nh++] = b;
+	}
+	if (nl < 2 || nh < 2 ||
+		rv_spell_in_language(s, e, lang, 1, fl, nl, 1, arena, &sl) != 1 ||
+		rv_spell_word(s, heb, e->lexicon, fh, nh, 1, arena, &sh) != 1)
+		return 0;
+	d = sh.score - sl.score;
+	return d > LEXICON_CAP ? LEXICON_CAP : d < -LEXICON_CAP ? -LEXICON_CAP : d;
+}
+
+/* Does a folded word start with two consonants (a digraph is one)? */
+static int
+initial_cluster(const rv_rules *r, const uint32_t *f, int n)
+{
+	int			at = 0;
+
+	for (int k = 0; k < 2; k++)
+	{
+		int			d = at < n ? rv_rules_digraph_at(r, f + at, n - at) : 0;
+
+		if (d)
+			at += d;
+		else if (at < n && rv_rules_is_consonant(r, f[at]))
+			at++;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* Evidence that cps[from..to) is in the language of r. */
+static void
+weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
+	  const uint32_t *cps, size_t from, size_t to, rv_search *s,
+	  rv_arena *arena, rv_language_evidence *ev)
+{
+	size_t		i = from;
+	int			words = 0;
+
+	memset(ev, 0, sizeof(*ev));
+	while (i < to && words < DETECT_MAX_WORDS)
+	{
+		size_t		start = i;
+		char		piece[RV_MAX_WORD * 4 + 1];
+		uint32_t	folded[RV_MAX_WORD];
+		int			nf = 0;
+		size_t		len = 0;
+		int			alpha = 0;
+
+		if (!is_letter_like(cps[i]))
+		{
+			i++;
+			continue;
+		}
+		while (i < to && is_letter_like(cps[i]) && len + 4 < sizeof(piece))
+		{
+			uint32_t	f = base_letter(rv_rules_fold(r, rv_cp_lower(cps[i])));
+
+			if (f && nf < RV_MAX_WORD)
+				folded[nf++] = f;
+			if (f)
+				len += rv_utf8_encode(f, piece + len);
+			alpha |= rv_cp_is_letter(cps[i]);
+			i++;
+		}
+		piece[len] = '\0';
+		if (!alpha || len == 0 || rv_rules_is_foreign_word(r, piece) ||
+			rv_rules_is_foreign_word(heb, piece))
+			continue;
+		words++;
+		ev->words++;
+		ev->cues += cue_score(&r->lang, piece, i < to && cps[i] == '-');
+		if (initial_cluster(r, folded, nf))
+			ev->cues += r->lang.initial_cluster;
+		ev->lexicon += lexicon_score(e, r, heb, cps, start, i, s, arena) +
+			r->lang.lexicon_bias;
+	}
+	ev->total = ev->cues + r->lang.lexicon_weight * ev->lexicon;
+}
+
+const rv_rules *
+rv_detect_language(const rv_engine *e, const rv_rules *hebrew,
+				   const uint32_t *cps, size_t from, size_t to,
+				   rv_search *s, rv_arena *arena, rv_language_evidence *ev)
+{
+	const rv_rules *best = NULL;
+	rv_language_evidence best_ev,
+				one;
+
+	memset(&best_ev, 0, sizeof(best_ev));
+	for (int k = 0; k < e->nrules; k++)
+	{
+		const rv_rules *r = e->rules[k];
+
+		if (r->lang.name[0] == '\0' || r->lang.is_component || r->lang.ncues == 0)
+			continue;
+		weigh(e, r, hebrew, cps, from, to, s, arena, &one);
+		if (one.total >= r->lang.cue_threshold &&
+			(best == NULL || one.total > best_ev.total))
+		{
+			best = r;
+			best_ev = one;
+		}
+		else if (best == NULL)
+			best_ev = one;
+	}
+	if (ev)
+		*ev = best_ev;
+	return best;
+}
+
+rv_status
+rv_detect_language_of(const rv_engine *e, const char *text, size_t len,
+					  const char **language, double evidence[4], char *err)
+{
+	uint32_t   *cps;
+	size_t		n;
+	rv_search  *s;
+	rv_arena	arena;
+	rv_language_evidence ev;
+	const rv_rules *heb,
+			   *r;
+	rv_status	st;
+
+	if (len > RV_MAX_INPUT_BYTES)
+	{
+		rv_seterr(err, "input of %zu bytes exceeds the limit of %u bytes",
+				  len, RV_MAX_INPUT_BYTES);
+		return RV_ETOOLONG;
+	}
+	st = rv_decode_nfc(text, len, &cps, &n, err);
+	if (st != RV_OK)
+		return st;
+	s = rv_search_new();
+	if (s == NULL)
+	{
+		rv_free(cps);
+		rv_seterr(err, "out of memory");
+		return RV_ENOMEM;
+	}
+	rv_arena_init(&arena);
+	heb = rv_engine_detect(e, cps, 0, n);
+	r = rv_detect_language(e, heb ? heb : e->rules[0], cps, 0, n, s, &arena, &ev);
+	*language = r ? r->lang.name : "hebrew";
+	evidence[0] = ev.total;
+	evidence[1] = ev.cues;
+	evidence[2] = ev.lexicon;
+	evidence[3] = ev.words;
+	rv_arena_free(&arena);
+	rv_search_free(s);
+	rv_free(cps);
+	return RV_OK;
+}

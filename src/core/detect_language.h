@@ -1,0 +1,31 @@
+/*
+ * detect_language.h — private: is a romanized text Hebrew, or in another
+ * language the engine has a standard for (Yiddish)?
+ */
+#ifndef REVRIT_DETECT_LANGUAGE_H
+#define REVRIT_DETECT_LANGUAGE_H
+
+#include "engine.h"
+#include "lattice.h"
+
+/* What the judgment rests on (revrit_analyze reports it). */
+typedef struct rv_language_evidence
+{
+	double		cues;			/* function words, endings, prefixes */
+	double		lexicon;		/* how much better the language's words fit */
+	int			words;			/* words weighed */
+	double		total;
+} rv_language_evidence;
+
+/*
+ * The standard of the language cps[from..to) is written in when that is not
+ * Hebrew (a standard whose rule file says "language NAME" and lists cues),
+ * or NULL for Hebrew.  hebrew is the Hebrew standard detection chose (or
+ * the default); s and arena are the caller's scratch.  ev may be NULL.
+ */
+const rv_rules *rv_detect_language(const rv_engine *e, const rv_rules *hebrew,
+								   const uint32_t *cps, size_t from, size_t to,
+								   rv_search *s, rv_arena *arena,
+								   rv_language_evidence *ev);
+
+#endif							/* REVRIT_DETECT_LANGUAGE_H */
