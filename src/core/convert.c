@@ -751,14 +751,6 @@ part_standard(conv *c, const rv_rules *forced, const rv_span *sp,
 	return r ? r : c->engine->rules[0];
 }
 
-static const rv_rules *
-part_standard_of(conv *c, size_t from, size_t to)
-{
-	const rv_rules *r = rv_engine_detect(c->engine, c->cps, from, to);
-
-	return r ? r : c->engine->rules[0];
-}
-
 static void
 convert_text(conv *c, const rv_rules *forced)
 {
@@ -768,7 +760,7 @@ convert_text(conv *c, const rv_rules *forced)
 
 	/* Yiddish or Hebrew: judged once for the whole text */
 	const rv_rules *language = forced ? NULL :
-		rv_detect_language(c->engine, part_standard_of(c, 0, c->n),
+		rv_detect_language(c->engine, rv_engine_detect(c->engine, c->cps, 0, c->n),
 						   c->cps, 0, c->n, c->search, &c->arena, NULL);
 
 	rv_arena_free(&c->arena);
@@ -782,7 +774,8 @@ convert_text(conv *c, const rv_rules *forced)
 
 		put_cps(&c->out, c->cps, done, sp->start);	/* the separator */
 		c->rules = part_standard(c, forced, sp, &label, &known);
-		if (language && c->rules->lang.name[0] == '\0')
+		if (language && c->rules == c->engine->rules[0] &&
+			strcmp(label, "not_latin") != 0)
 		{
 			c->rules = language;
 			label = language->name;

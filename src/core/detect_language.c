@@ -213,6 +213,14 @@ rv_detect_language(const rv_engine *e, const rv_rules *hebrew,
 				one;
 
 	memset(&best_ev, 0, sizeof(best_ev));
+	if (ev)
+		*ev = best_ev;
+	/* a Hebrew standard betrayed by its own letters (din1982's ô) is no
+	 * romanized Yiddish */
+	if (hebrew != NULL && hebrew != e->rules[0])
+		return NULL;
+	if (hebrew == NULL)
+		hebrew = e->rules[0];
 	for (int k = 0; k < e->nrules; k++)
 	{
 		const rv_rules *r = e->rules[k];
@@ -265,7 +273,7 @@ rv_detect_language_of(const rv_engine *e, const char *text, size_t len,
 	}
 	rv_arena_init(&arena);
 	heb = rv_engine_detect(e, cps, 0, n);
-	r = rv_detect_language(e, heb ? heb : e->rules[0], cps, 0, n, s, &arena, &ev);
+	r = rv_detect_language(e, heb, cps, 0, n, s, &arena, &ev);
 	*language = r ? r->lang.name : "hebrew";
 	evidence[0] = ev.total;
 	evidence[1] = ev.cues;

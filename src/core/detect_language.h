@@ -20,8 +20,10 @@ typedef struct rv_language_evidence
 /*
  * The standard of the language cps[from..to) is written in when that is not
  * Hebrew (a standard whose rule file says "language NAME" and lists cues),
- * or NULL for Hebrew.  hebrew is the Hebrew standard detection chose (or
- * the default); s and arena are the caller's scratch.  ev may be NULL.
+ * or NULL for Hebrew.  hebrew is the standard marker detection chose for
+ * the text (NULL if none): only a text in the default standard's letters,
+ * or in none, is weighed.  s and arena are the caller's scratch.  ev may
+ * be NULL.
  */
 const rv_rules *rv_detect_language(const rv_engine *e, const rv_rules *hebrew,
 								   const uint32_t *cps, size_t from, size_t to,
