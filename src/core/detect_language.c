@@ -284,3 +284,26 @@ rv_detect_language_of(const rv_engine *e, const char *text, size_t len,
 	rv_free(cps);
 	return RV_OK;
 }
+
+const rv_rules *
+rv_detect_text_language(const rv_engine *e, const uint32_t *cps, size_t n,
+						rv_search *s, rv_arena *arena)
+{
+	const rv_rules *r = rv_detect_language(e, rv_engine_detect(e, cps, 0, n),
+										   cps, 0, n, s, arena, NULL);
+
+	rv_arena_free(arena);
+	return r;
+}
+
+const rv_rules *
+rv_language_part_standard(const rv_engine *e, const rv_rules *language,
+						  const rv_rules *r, const char **label, int *known)
+{
+	/* only a Latin part in the default standard's letters, or in none */
+	if (language == NULL || r != e->rules[0] || strcmp(*label, "not_latin") == 0)
+		return r;
+	*label = language->name;
+	*known = 1;
+	return language;
+}

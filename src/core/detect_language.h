@@ -30,4 +30,19 @@ const rv_rules *rv_detect_language(const rv_engine *e, const rv_rules *hebrew,
 								   rv_search *s, rv_arena *arena,
 								   rv_language_evidence *ev);
 
+/* The same for a whole text, for the driver (scratch in arena is freed). */
+const rv_rules *rv_detect_text_language(const rv_engine *e, const uint32_t *cps,
+										size_t n, rv_search *s, rv_arena *arena);
+
+/*
+ * The standard of one part, given the text's language (NULL: Hebrew) and
+ * the standard marker detection chose for the part: the language's
+ * standard replaces the default one on a Latin part, and label and known
+ * (as convert_parts.c reports them) follow.
+ */
+const rv_rules *rv_language_part_standard(const rv_engine *e,
+										  const rv_rules *language,
+										  const rv_rules *r,
+										  const char **label, int *known);
+
 #endif							/* REVRIT_DETECT_LANGUAGE_H */

@@ -4,9 +4,9 @@
  */
 #include "points.h"
 
-#include "lexicon.h"
+#include "hebrew.h"
 
-#define SYM(cp) ((uint8_t) ((cp) - 0x05D0))	/* a letter's symbol */
+#define SYM(cp) ((uint8_t) ((cp) - RV_CP_ALEF))	/* a letter's symbol */
 
 /* The three Yiddish ligatures and the letter pairs they join. */
 static const struct
