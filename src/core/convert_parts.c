@@ -107,6 +107,9 @@ convert_text(conv *c, const rv_rules *forced)
 		c->rules = rv_language_part_standard(c->engine, language, c->rules,
 											 &label, &known);
 		if (c->report)
+			rv_report_set_language(c->report, c->rules->lang.name[0] ?
+								   c->rules->lang.name : NULL);
+		if (c->report)
 			rv_report_part_begin(c->report, sp->role, label, known, translit);
 		out_start = c->out.len;
 		/* A parallel title without romanization marks is a title in its own
