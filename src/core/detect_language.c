@@ -22,8 +22,10 @@
 #include "spell_language.h"
 #include "utf8.h"
 
-/* Words a text is judged by: enough for any title, bounded work. */
+/* Words a text is judged by: enough for any title, bounded work; the
+ * lexicon comparison (three searches a word) looks at the first few. */
 #define DETECT_MAX_WORDS	24
+#define DETECT_LEXICON_WORDS 4
 /* One word's lexicon evidence is capped, so a single odd name cannot
  * outvote the rest (its weight and bias come from the rule file). */
 #define LEXICON_CAP			3.0
@@ -126,7 +128,7 @@ lexicon_score(const rv_engine *e, const rv_rules *lang, const rv_rules *heb,
 			fh[nh++] = b;
 	}
 	if (nl < 2 || nh < 2 ||
-		rv_spell_in_language(s, e, lang, 1, fl, nl, 1, arena, &sl) != 1 ||
+		rv_spell_word(s, lang, rv_engine_lexicon_for(e, lang), fl, nl, 1, arena, &sl) != 1 ||
 		rv_spell_word(s, heb, e->lexicon, fh, nh, 1, arena, &sh) != 1)
 		return 0;
 	d = sh.score - sl.score;
@@ -153,17 +155,24 @@ initial_cluster(const rv_rules *r, const uint32_t *f, int n)
 	return 1;
 }
 
-/* Evidence that cps[from..to) is in the language of r. */
+/* Evidence that cps[from..to) is in the language of r: the cues of every
+ * word first; the costlier lexicon comparison only when the cues leave the
+ * outcome open, and for at most DETECT_LEXICON_WORDS words. */
 static void
 weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 	  const uint32_t *cps, size_t from, size_t to, rv_search *s,
 	  rv_arena *arena, rv_language_evidence *ev)
 {
 	size_t		i = from;
-	int			words = 0;
+	size_t		ws[DETECT_MAX_WORDS],
+				we[DETECT_MAX_WORDS];
+	double		w = r->lang.lexicon_weight,
+				b = r->lang.lexicon_bias,
+				th = r->lang.cue_threshold;
+	int			nlex;
 
 	memset(ev, 0, sizeof(*ev));
-	while (i < to && words < DETECT_MAX_WORDS)
+	while (i < to && ev->words < DETECT_MAX_WORDS)
 	{
 		size_t		start = i;
 		char		piece[RV_MAX_WORD * 4 + 1];
@@ -192,15 +201,21 @@ weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 		if (!alpha || len == 0 || rv_rules_is_foreign_word(r, piece) ||
 			rv_rules_is_foreign_word(heb, piece))
 			continue;
-		words++;
-		ev->words++;
+		ws[ev->words] = start;
+		we[ev->words++] = i;
 		ev->cues += cue_score(&r->lang, piece, i < to && cps[i] == '-');
 		if (initial_cluster(r, folded, nf))
 			ev->cues += r->lang.initial_cluster;
-		ev->lexicon += lexicon_score(e, r, heb, cps, start, i, s, arena) +
-			r->lang.lexicon_bias;
 	}
-	ev->total = ev->cues + r->lang.lexicon_weight * ev->lexicon;
+	nlex = ev->words < DETECT_LEXICON_WORDS ? ev->words : DETECT_LEXICON_WORDS;
+	ev->total = ev->cues;
+	/* each word's lexicon term lies in w * (b ± LEXICON_CAP) */
+	if (w <= 0 || ev->cues + nlex * w * (b + LEXICON_CAP) < th ||
+		ev->cues + nlex * w * (b - LEXICON_CAP) >= th)
+		return;
+	for (int k = 0; k < nlex; k++)
+		ev->lexicon += lexicon_score(e, r, heb, cps, ws[k], we[k], s, arena) + b;
+	ev->total = ev->cues + w * ev->lexicon;
 }
 
 const rv_rules *
