@@ -209,8 +209,10 @@ weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 	}
 	nlex = ev->words < DETECT_LEXICON_WORDS ? ev->words : DETECT_LEXICON_WORDS;
 	ev->total = ev->cues;
-	/* each word's lexicon term lies in w * (b ± LEXICON_CAP) */
-	if (w <= 0 || ev->cues + nlex * w * (b + LEXICON_CAP) < th ||
+	/* no lexicons, no comparison; and each word's term lies in
+	 * w * (b ± LEXICON_CAP) */
+	if (w <= 0 || e->lexicon == NULL || rv_engine_lexicon_for(e, r) == NULL ||
+		ev->cues + nlex * w * (b + LEXICON_CAP) < th ||
 		ev->cues + nlex * w * (b - LEXICON_CAP) >= th)
 		return;
 	for (int k = 0; k < nlex; k++)
