@@ -49,7 +49,10 @@ convert_base(conv *c, size_t unit_start, const part *base,
 
 	c->word_no++;
 	if (!base->foreign && !base->too_long && base->nfolded > 0)
-		found = rv_spell_in_language(c->search, c->engine, c->rules, !initial,
+		found = rv_spell_in_language(c->search, c->engine, c->rules,
+									 initial ? RV_SPELL_RULES_ONLY :
+									 npsym > 0 ? RV_SPELL_AFTER_PREFIX :
+									 RV_SPELL_USUAL,
 									 base->folded, base->nfolded, c->k,
 									 &c->arena, c->spellings);
 	if (found < 0)

@@ -98,25 +98,50 @@ add_component(rv_search *s, const rv_rules *comp, const rv_lexicon *lex,
 	return 0;
 }
 
-int
-rv_spell_in_language(rv_search *s, const rv_engine *e, const rv_rules *r,
-					 int use_lexicon, const uint32_t *cps, int n, int k,
-					 rv_arena *arena, rv_spelling *out)
+/* The component's known spellings of a word into out; -1 on OOM. */
+static int
+spell_component(rv_search *s, const rv_engine *e, const rv_rules *r,
+				const rv_rules *comp, const rv_lexicon *own, int any_word,
+				const uint32_t *cps, int n, int k, rv_arena *arena,
+				rv_spelling *out, int *found)
 {
-	const rv_lexicon *own = use_lexicon ? rv_engine_lexicon_for(e, r) : NULL;
-	const rv_rules *comp;
-	int			found = rv_spell_word(s, r, own, cps, n, k, arena, out);
-
-	if (found < 0 || !use_lexicon || r->lang.component[0] == '\0' ||
-		(comp = rv_engine_rules_named(e, r->lang.component)) == NULL)
-		return found;
 	if (own && add_component(s, comp, own, r->lang.component_own, cps, n, k,
-							 arena, out, &found) < 0)
+							 arena, out, found) < 0)
 		return -1;
 	if (e->lexicon && e->lexicon != own &&
-		rv_language_component_word(&r->lang, cps, n) &&
+		(any_word || rv_language_component_word(&r->lang, cps, n)) &&
 		add_component(s, comp, e->lexicon, r->lang.component_other, cps, n,
-					  k, arena, out, &found) < 0)
+					  k, arena, out, found) < 0)
+		return -1;
+	return 0;
+}
+
+int
+rv_spell_in_language(rv_search *s, const rv_engine *e, const rv_rules *r,
+					 rv_spell_mode mode, const uint32_t *cps, int n, int k,
+					 rv_arena *arena, rv_spelling *out)
+{
+	const rv_lexicon *own = mode != RV_SPELL_RULES_ONLY ?
+		rv_engine_lexicon_for(e, r) : NULL;
+	const rv_rules *comp = mode == RV_SPELL_RULES_ONLY ||
+		r->lang.component[0] == '\0' ? NULL :
+		rv_engine_rules_named(e, r->lang.component);
+	int			found = 0;
+
+	/* after a Hebrew prefix the word is Hebrew: its own spelling first */
+	if (comp && mode == RV_SPELL_AFTER_PREFIX)
+	{
+		if (spell_component(s, e, r, comp, own, 1, cps, n, k, arena, out,
+							&found) < 0)
+			return -1;
+		if (found > 0)
+			return found;
+	}
+	found = rv_spell_word(s, r, own, cps, n, k, arena, out);
+	if (found < 0 || comp == NULL || mode == RV_SPELL_AFTER_PREFIX)
+		return found;
+	if (spell_component(s, e, r, comp, own, 0, cps, n, k, arena, out,
+						&found) < 0)
 		return -1;
 	return found;
 }

@@ -11,12 +11,24 @@
 #include "lattice.h"
 
 /*
- * As rv_spell_word, for standard r of engine e; use_lexicon = 0 spells
- * with rules only (an initial).  Returns how many of out[0..k) were
- * filled, best first; -1 if out of memory.
+ * How to spell: rules only (an initial such as Sh.), as usual, or after a
+ * hyphenated Hebrew prefix (ḳidesh ha-Shem), where a language with a
+ * merged component takes the component's spelling when a lexicon knows
+ * one.
+ */
+typedef enum rv_spell_mode
+{
+	RV_SPELL_RULES_ONLY = 0,
+	RV_SPELL_USUAL,
+	RV_SPELL_AFTER_PREFIX
+} rv_spell_mode;
+
+/*
+ * As rv_spell_word, for standard r of engine e.  Returns how many of
+ * out[0..k) were filled, best first; -1 if out of memory.
  */
 int			rv_spell_in_language(rv_search *s, const rv_engine *e,
-								 const rv_rules *r, int use_lexicon,
+								 const rv_rules *r, rv_spell_mode mode,
 								 const uint32_t *cps, int n, int k,
 								 rv_arena *arena, rv_spelling *out);
 
