@@ -35,6 +35,8 @@ SET revrit.yiddish_points = 'yivo';
 SELECT revrit('Di goldene pave', standard => 'yiddish');
 SELECT revrit('Mayne lider fun der heym', standard => 'yiddish');
 SELECT revrit('Vu iz dos shtetl', standard => 'yiddish');
+-- Hebrew words keep the points YIVO spelling gives them: תּ כּ בֿ שׂ
+SELECT revrit('Der khaver fun der toyre', standard => 'yiddish');
 SET revrit.yiddish_ligatures = on;
 SELECT revrit('Mayne lider fun der heym', standard => 'yiddish');
 SELECT revrit('Vu iz dos shtetl', standard => 'yiddish');
