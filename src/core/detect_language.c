@@ -78,18 +78,24 @@ cue_score(const rv_language *lang, const char *piece, int before_hyphen)
 	for (int i = 0; i < lang->ncues; i++)
 	{
 		const rv_cue *cue = &lang->cues[i];
-		size_t		cl = strlen(cue->text);
+		size_t		cl = cue->len;
 
-		if (cue->kind == RV_CUE_CONTAINS && strstr(piece, cue->text))
-			sum += cue->weight;
-
-		if (cue->kind == RV_CUE_WORD && strcmp(piece, cue->text) == 0)
-			return cue->weight;
-		if (cue->kind == RV_CUE_PREFIX && before_hyphen &&
-			strcmp(piece, cue->text) == 0)
-			return cue->weight;
-		if (cue->kind == RV_CUE_ENDING && !ending_done && len > cl + 2 &&
-			strcmp(piece + len - cl, cue->text) == 0)
+		if (cue->kind == RV_CUE_CONTAINS)
+		{
+			if (strstr(piece, cue->text))
+				sum += cue->weight;
+			continue;
+		}
+		if (cue->kind != RV_CUE_ENDING)
+		{
+			/* a whole word, or a prefix before a hyphen */
+			if (cl == len && (cue->kind == RV_CUE_WORD || before_hyphen) &&
+				memcmp(piece, cue->text, cl) == 0)
+				return cue->weight;
+			continue;
+		}
+		if (!ending_done && len > cl + 2 &&
+			memcmp(piece + len - cl, cue->text, cl) == 0)
 		{
 			sum += cue->weight; /* the first listed ending that fits */
 			ending_done = 1;

@@ -79,6 +79,7 @@ parse_cues(rv_language *lang, char **f, int nf, const char **why)
 		}
 		memcpy(cue->text, text, len);
 		cue->text[len] = '\0';
+		cue->len = (uint8_t) len;
 		lang->ncues++;
 	}
 	return 1;

@@ -27,6 +27,7 @@ typedef struct rv_cue
 {
 	char		text[RV_MAX_CUE];	/* UTF-8, folded */
 	uint8_t		kind;			/* rv_cue_kind */
+	uint8_t		len;			/* strlen(text) */
 	float		weight;			/* evidence for this language; < 0 against */
 } rv_cue;
 
