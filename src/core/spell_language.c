@@ -116,6 +116,25 @@ spell_component(rv_search *s, const rv_engine *e, const rv_rules *r,
 	return 0;
 }
 
+/* Drop spellings that differ from a better one only in points (vu: װוּ
+ * and װו); returns how many remain. */
+static int
+drop_point_variants(rv_spelling *out, int found)
+{
+	int			kept = 0;
+
+	for (int i = 0; i < found; i++)
+	{
+		int			dup = 0;
+
+		for (int j = 0; j < kept && !dup; j++)
+			dup = same_letters(&out[j], &out[i]);
+		if (!dup)
+			out[kept++] = out[i];
+	}
+	return kept;
+}
+
 int
 rv_spell_in_language(rv_search *s, const rv_engine *e, const rv_rules *r,
 					 rv_spell_mode mode, const uint32_t *cps, int n, int k,
@@ -138,6 +157,8 @@ rv_spell_in_language(rv_search *s, const rv_engine *e, const rv_rules *r,
 			return found;
 	}
 	found = rv_spell_word(s, r, own, cps, n, k, arena, out);
+	if (found > 1 && r->lang.name[0] != '\0')	/* only such rules write points */
+		found = drop_point_variants(out, found);
 	if (found < 0 || comp == NULL || mode == RV_SPELL_AFTER_PREFIX)
 		return found;
 	if (spell_component(s, e, r, comp, own, 0, cps, n, k, arena, out,
