@@ -8,8 +8,8 @@
  *            le-): the rule file's "cue" lines;
  *   letters  a word that starts with two consonants (shrayber, Nyu),
  *            diphthongs (~ey ~oy cues);
- *   lexicon  for each word, how much cheaper the language's own rules and
- *            lexicon spell it than the Hebrew ones (a name or an imprint
+ *   lexicon  for each of the first words, how much cheaper the language's
+ *            rules and lexicon spell it than the Hebrew ones (a name or an imprint
  *            has no function words, but Vilne and Varshe read as Yiddish).
  *
  * The text is taken as that language when the sum reaches the rule file's
@@ -19,11 +19,10 @@
 
 #include "alloc.h"
 #include "detect_language.h"
-#include "spell_language.h"
 #include "utf8.h"
 
 /* Words a text is judged by: enough for any title, bounded work; the
- * lexicon comparison (three searches a word) looks at the first few. */
+ * lexicon comparison (two searches a word) looks at the first few. */
 #define DETECT_MAX_WORDS	24
 #define DETECT_LEXICON_WORDS 4
 /* One word's lexicon evidence is capped, so a single odd name cannot
@@ -134,7 +133,8 @@ lexicon_score(const rv_engine *e, const rv_rules *lang, const rv_rules *heb,
 			fh[nh++] = b;
 	}
 	if (nl < 2 || nh < 2 ||
-		rv_spell_word(s, lang, rv_engine_lexicon_for(e, lang), fl, nl, 1, arena, &sl) != 1 ||
+		rv_spell_word(s, lang, rv_engine_lexicon_for(e, lang), fl, nl, 1,
+					  arena, &sl) != 1 ||
 		rv_spell_word(s, heb, e->lexicon, fh, nh, 1, arena, &sh) != 1)
 		return 0;
 	d = sh.score - sl.score;

@@ -2,9 +2,10 @@
  * guc.c — the revrit.* settings.
  *
  * revrit.standard, revrit.hyphen, revrit.years, revrit.marks and the
- * revrit.yiddish_* settings shape the output; any user may change them.  revrit.lexicon selects which compiled lexicon file the backend
- * maps, so only a superuser may change it (like unaccent's rules file, it is
- * a file on the server); engine_cache.c notices a change on the next call.
+ * revrit.yiddish_* settings shape the output; any user may change them.
+ * revrit.lexicon selects which compiled lexicon file the backend maps, so
+ * only a superuser may change it (like unaccent's rules file, it is a file
+ * on the server); engine_cache.c notices a change on the next call.
  */
 #include "postgres.h"
 
