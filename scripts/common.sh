@@ -4,7 +4,7 @@
 
 REVRIT_PACKAGES=(postgresql-15 postgresql-server-dev-15 libicu-dev pkg-config
 	build-essential hunspell-he tesseract-ocr tesseract-ocr-heb
-	python3)	# python3: scripts/test-docs.py
+	tesseract-ocr-yid python3)	# python3: scripts/test-docs.py
 
 export DEBIAN_FRONTEND=noninteractive
 

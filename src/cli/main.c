@@ -20,6 +20,7 @@ usage(FILE *fp)
 		  "       revrit bench [--seconds S] [FLAGS] FILE\n"
 		  "       revrit eval PAIRS.tsv [--by-field] [--errors N] [--out PRED] [FLAGS]\n"
 		  "       revrit score PAIRS.tsv PRED.txt [--by-field] [--errors N]\n"
+		  "       revrit detect PAIRS.tsv [--verbose]   (Hebrew or Yiddish, per field)\n"
 		  "       revrit lexicon build WORDLIST OUT.rvlex | lexicon check FILE WORD...\n"
 		  "FLAGS: --rules DIR|FILE  --lexicon FILE|none  --standard NAME\n"
 		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n", fp);
@@ -226,6 +227,11 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 		cli_engine_close(ce);
 		return 2;
 	}
+	if (ce->lexicon && cli_attach_named_lexicons(ce, lexicon) != 0)
+	{
+		cli_engine_close(ce);
+		return 2;
+	}
 	return 0;
 }
 
@@ -234,6 +240,8 @@ cli_engine_close(cli_engine *ce)
 {
 	rv_engine_free(ce->engine);
 	rv_lexicon_close(ce->lexicon);
+	for (int i = 0; i < ce->nnamed; i++)
+		rv_lexicon_close(ce->named[i]);
 	for (int i = 0; i < ce->nrules; i++)
 		rv_rules_free(ce->rules[i]);
 	memset(ce, 0, sizeof(*ce));
@@ -285,6 +293,8 @@ main(int argc, char **argv)
 		return cmd_eval(argc, argv);
 	if (strcmp(cmd, "score") == 0)
 		return cmd_score(argc, argv);
+	if (strcmp(cmd, "detect") == 0)
+		return cmd_detect(argc, argv);
 	if (strcmp(cmd, "lexicon") == 0)
 		return cmd_lexicon(argc, argv);
 	usage(stderr);

@@ -4,6 +4,7 @@
  * lattice and written in place of the Latin (or kept, when it stays Latin).
  */
 #include "convert.h"
+#include "spell_language.h"
 #include "hebrew.h"
 #include "utf8.h"
 
@@ -48,10 +49,12 @@ convert_base(conv *c, size_t unit_start, const part *base,
 
 	c->word_no++;
 	if (!base->foreign && !base->too_long && base->nfolded > 0)
-		found = rv_spell_word(c->search, c->rules,
-							  initial ? NULL : c->engine->lexicon,
-							  base->folded, base->nfolded, c->k, &c->arena,
-							  c->spellings);
+		found = rv_spell_in_language(c->search, c->engine, c->rules,
+									 initial ? RV_SPELL_RULES_ONLY :
+									 npsym > 0 ? RV_SPELL_AFTER_PREFIX :
+									 RV_SPELL_USUAL,
+									 base->folded, base->nfolded, c->k,
+									 &c->arena, c->spellings);
 	if (found < 0)
 	{
 		c->oom = 1;

@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "hebrew.h"
+#include "points.h"
 #include "rules.h"
 #include "utf8.h"
 
@@ -134,15 +135,16 @@ parse_hebrew(compiler *c, const char *s, uint8_t *sym, uint8_t *nsym)
 	n = decode_field(c, s, cps, RV_MAX_OUT);
 	if (n <= 0)
 		return 0;
+	*nsym = 0;
 	for (int i = 0; i < n; i++)
 	{
-		int			k = rv_sym_from_cp(cps[i]);
+		/* letters, and Yiddish points and ligatures (points.h) */
+		int			k = rv_points_syms(cps[i], sym + *nsym, RV_MAX_OUT - *nsym);
 
-		if (k < 0 || k == RV_SYM_BOUNDARY)
+		if (k == 0)
 			return 0;
-		sym[i] = (uint8_t) k;
+		*nsym += (uint8_t) k;
 	}
-	*nsym = (uint8_t) n;
 	return 1;
 }
 
@@ -426,6 +428,7 @@ parse_line(compiler *c, char *line)
 	char	   *save = NULL;
 	char	   *hash = strstr(line, " #");
 	char	   *tok;
+	const char *why;
 
 	if (line[0] == '#')
 		return RV_OK;
@@ -474,6 +477,13 @@ parse_line(compiler *c, char *line)
 			return syntax(c, "camel-prefixes takes no value", NULL);
 		c->rules->camel_prefixes = 1;
 		return RV_OK;
+	}
+	switch (rv_language_directive(&c->rules->lang, f, nf, &why))
+	{
+		case 1:
+			return RV_OK;
+		case -1:
+			return syntax(c, why, f[0]);
 	}
 	if (strcmp(f[0], "foreign") == 0)
 	{

@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "language.h"
 #include "revrit.h"
 
 #define RV_MAX_TOKEN		8	/* code points in one romanized token */
@@ -147,6 +148,7 @@ struct rv_rules
 	float		split_penalty;	/* reading a digraph as two letters */
 	float		lexicon_bonus;	/* dictionary-only words; < 0: the engine default */
 	int			camel_prefixes; /* HaNer: a prefix joined before a capital */
+	rv_language lang;			/* language directives (language.h) */
 };
 
 /* Child of a trie node for a code point, or 0 (the root is node 0 and is
