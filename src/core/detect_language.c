@@ -309,11 +309,11 @@ rv_detect_language_of(const rv_engine *e, const char *text, size_t len,
 }
 
 const rv_rules *
-rv_detect_text_language(const rv_engine *e, const uint32_t *cps, size_t n,
-						rv_search *s, rv_arena *arena)
+rv_detect_text_language(const rv_engine *e, const rv_rules *hebrew,
+						const uint32_t *cps, size_t n, rv_search *s,
+						rv_arena *arena)
 {
-	const rv_rules *r = rv_detect_language(e, rv_engine_detect(e, cps, 0, n),
-										   cps, 0, n, s, arena, NULL);
+	const rv_rules *r = rv_detect_language(e, hebrew, cps, 0, n, s, arena, NULL);
 
 	rv_arena_free(arena);
 	return r;

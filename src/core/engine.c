@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "detect_standard.h"
 #include "engine.h"
 
 void
@@ -39,6 +40,7 @@ rv_engine_new(const rv_rules *const *rules, int nrules,
 		e->rules[i] = rules[i];
 	e->nrules = nrules;
 	e->lexicon = lexicon;
+	rv_detect_standard_prepare(e);
 	*out = e;
 	return RV_OK;
 }
