@@ -203,8 +203,11 @@ weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 			i++;
 		}
 		piece[len] = '\0';
+		/* a word of another language to both, not counted; Hebrew's
+		 * foreign words (in, der, mit) may be this language's cues */
 		if (!alpha || len == 0 || rv_rules_is_foreign_word(r, piece) ||
-			rv_rules_is_foreign_word(heb, piece))
+			(rv_rules_is_foreign_word(heb, piece) &&
+			 !rv_language_is_cue_word(&r->lang, piece, len)))
 			continue;
 		ws[ev->words] = start;
 		we[ev->words++] = i;

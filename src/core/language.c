@@ -86,6 +86,13 @@ index_cue(rv_language *lang)
 	*head = (uint8_t) (i + 1);
 }
 
+int
+rv_language_is_cue_word(const rv_language *lang, const char *piece, size_t len)
+{
+	return lang->ncues > 0 && len > 0 &&
+		lang->word_slot[cue_slot(lang, lang->word_slot, piece, len)] != 0;
+}
+
 double
 rv_language_cue_score(const rv_language *lang, const char *piece, size_t len,
 					  int before_hyphen)

@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #define RV_LANG_NAME		64
-#define RV_MAX_CUES			160
+#define RV_MAX_CUES			254 /* indexed by uint8_t, 0 for none */
 #define RV_MAX_CUE			24	/* bytes of one cue's text */
 #define RV_CUE_SLOTS		512 /* hash slots for word and prefix cues */
 
@@ -85,6 +85,10 @@ int			rv_language_directive(rv_language *lang, char **f, int nf,
  * it contains plus the first listed ending that fits. */
 double		rv_language_cue_score(const rv_language *lang, const char *piece,
 								  size_t len, int before_hyphen);
+
+/* Is a folded piece one of the whole-word cues? */
+int			rv_language_is_cue_word(const rv_language *lang, const char *piece,
+									size_t len);
 
 /* May a folded word be looked up in the component's (Hebrew) lexicon? */
 int			rv_language_component_word(const rv_language *lang,
