@@ -62,6 +62,8 @@ base_letter(uint32_t cp)
 static int
 is_letter_like(uint32_t cp)
 {
+	if (cp < 0x80)				/* most of a romanized text */
+		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp == '\'';
 	return rv_cp_is_letter(cp) || rv_cp_is_mark(cp) || cp == '\'' ||
 		cp == 0x2019 || (cp >= 0x02B9 && cp <= 0x02BF);
 }
@@ -143,13 +145,20 @@ lexicon_open(double total, int remaining, double w, double b, double th)
 static void
 weigh_lexicon(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 			  const uint32_t *cps, const size_t *ws, const size_t *we,
-			  int full, rv_search *s, rv_arena *arena, rv_language_evidence *ev)
+			  const uint8_t *hebrew_word, int full, rv_search *s,
+			  rv_arena *arena, rv_language_evidence *ev)
 {
 	double		w = r->lang.lexicon_weight,
 				b = r->lang.lexicon_bias,
 				th = r->lang.cue_threshold;
 	int			nlex = ev->words < DETECT_LEXICON_WORDS ? ev->words :
 		DETECT_LEXICON_WORDS;
+	/* a word ALA-LC marks as Hebrew (ḥ ś ʼ ʻ) is spelled the Hebrew way
+	 * in either language, this one reaching it through its merged
+	 * component at that component's extra cost: that cost, within the
+	 * cap, is all a comparison would show, so it is taken without one */
+	double		marked_cost = r->lang.component_other < LEXICON_CAP ?
+		r->lang.component_other : LEXICON_CAP;
 
 	ev->total = ev->cues;
 	if (w <= 0 || e->lexicon == NULL || rv_engine_lexicon_for(e, r) == NULL ||
@@ -159,7 +168,8 @@ weigh_lexicon(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 	{
 		if (!full && !lexicon_open(ev->cues + w * ev->lexicon, nlex - k, w, b, th))
 			break;				/* decided: the total is partial */
-		ev->lexicon += lexicon_score(e, r, heb, cps, ws[k], we[k], s, arena) + b;
+		ev->lexicon += b + (hebrew_word[k] ? -marked_cost :
+							lexicon_score(e, r, heb, cps, ws[k], we[k], s, arena));
 	}
 	if (ev->cues >= r->lang.lexicon_from)
 		ev->total = ev->cues + w * ev->lexicon;
@@ -175,6 +185,7 @@ weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 	size_t		i = from;
 	size_t		ws[DETECT_MAX_WORDS],
 				we[DETECT_MAX_WORDS];
+	uint8_t		hebrew_word[DETECT_MAX_WORDS];
 
 	memset(ev, 0, sizeof(*ev));
 	while (i < to && ev->words < DETECT_MAX_WORDS)
@@ -185,6 +196,7 @@ weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 		int			nf = 0;
 		size_t		len = 0;
 		int			alpha = 0;
+		int			marked = 0;
 
 		if (!is_letter_like(cps[i]))
 		{
@@ -193,7 +205,11 @@ weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 		}
 		while (i < to && is_letter_like(cps[i]) && len + 4 < sizeof(piece))
 		{
-			uint32_t	f = base_letter(rv_rules_fold(r, rv_cp_lower(cps[i])));
+			uint32_t	g = rv_rules_fold(r, rv_cp_lower(cps[i]));
+			uint32_t	f = base_letter(g);
+
+			marked |= r->lang.ncomponent_marks > 0 &&
+				rv_language_component_word(&r->lang, &g, 1);
 
 			if (f && nf < RV_MAX_WORD)
 				folded[nf++] = f;
@@ -210,13 +226,15 @@ weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 			 !rv_language_is_cue_word(&r->lang, piece, len)))
 			continue;
 		ws[ev->words] = start;
+		hebrew_word[ev->words] = marked;
 		we[ev->words++] = i;
 		ev->cues += rv_language_cue_score(&r->lang, piece, len,
 										  i < to && cps[i] == '-');
-		if (initial_cluster(r, folded, nf))
+		/* a word marked as Hebrew (Ḥayim) is no Yiddish phonetics */
+		if (!marked && initial_cluster(r, folded, nf))
 			ev->cues += r->lang.initial_cluster;
 	}
-	weigh_lexicon(e, r, heb, cps, ws, we, full, s, arena, ev);
+	weigh_lexicon(e, r, heb, cps, ws, we, hebrew_word, full, s, arena, ev);
 }
 
 static const rv_rules *
