@@ -208,8 +208,8 @@ weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 			uint32_t	g = rv_rules_fold(r, rv_cp_lower(cps[i]));
 			uint32_t	f = base_letter(g);
 
-			marked |= r->lang.ncomponent_marks > 0 &&
-				rv_language_component_word(&r->lang, &g, 1);
+			for (int m = 0; m < r->lang.ncomponent_marks; m++)
+				marked |= g == r->lang.component_marks[m];
 
 			if (f && nf < RV_MAX_WORD)
 				folded[nf++] = f;

@@ -41,26 +41,58 @@ choose(const rv_engine *e, const double *score)
 	return best;
 }
 
+/* The marker weights of the text's non-ASCII letters, by standard: a
+ * romanized text repeats a handful (ḥ ḳ ṿ ʻ), each scored once. */
+#define SEEN_MAX 8
+typedef struct seen_letters
+{
+	uint32_t	cp[SEEN_MAX];
+	double		weight[SEEN_MAX][RV_MAX_STANDARDS];
+	int			n;
+} seen_letters;
+
+static const double *
+letter_weights(const rv_engine *e, seen_letters *seen, const uint32_t *cp,
+			   double *scratch)
+{
+	double	   *w = scratch;
+
+	for (int i = 0; i < seen->n; i++)
+		if (seen->cp[i] == *cp)
+			return seen->weight[i];
+	if (seen->n < SEEN_MAX)
+	{
+		seen->cp[seen->n] = *cp;
+		w = seen->weight[seen->n++];
+	}
+	for (int k = 0; k < e->nrules; k++)
+		w[k] = rv_rules_marker_score(e->rules[k], cp, 1);
+	return w;
+}
+
 /* Add the marker weights of cps[from..to) to whole[] and, if part is not
  * NULL, to part[]: per standard, in text order, as rv_rules_marker_score
  * sums them. */
 static void
 add_markers(const rv_engine *e, const uint32_t *cps, size_t from, size_t to,
-			double *whole, double *part)
+			seen_letters *seen, double *whole, double *part)
 {
+	double		scratch[RV_MAX_STANDARDS];
+
 	for (size_t i = from; i < to; i++)
 	{
+		const double *w;
+
 		if (cps[i] < 128 && !e->ascii_marker[cps[i]])
 			continue;
+		w = letter_weights(e, seen, cps + i, scratch);
 		for (int k = 0; k < e->nrules; k++)
 		{
-			double		w = rv_rules_marker_score(e->rules[k], cps + i, 1);
-
-			if (w == 0)
+			if (w[k] == 0)
 				continue;
-			whole[k] += w;
+			whole[k] += w[k];
 			if (part)
-				part[k] += w;
+				part[k] += w[k];
 		}
 	}
 }
@@ -71,16 +103,19 @@ rv_detect_standards(const rv_engine *e, const uint32_t *cps, size_t n,
 {
 	double		whole[RV_MAX_STANDARDS] = {0};
 	size_t		done = 0;
+	seen_letters seen;
+
+	seen.n = 0;
 
 	for (int s = 0; s < nspans; s++)
 	{
 		double		score[RV_MAX_STANDARDS] = {0};
 
-		add_markers(e, cps, done, spans[s].start, whole, NULL);
-		add_markers(e, cps, spans[s].start, spans[s].end, whole, score);
+		add_markers(e, cps, done, spans[s].start, &seen, whole, NULL);
+		add_markers(e, cps, spans[s].start, spans[s].end, &seen, whole, score);
 		part[s] = choose(e, score);
 		done = spans[s].end;
 	}
-	add_markers(e, cps, done, n, whole, NULL);
+	add_markers(e, cps, done, n, &seen, whole, NULL);
 	return choose(e, whole);
 }
