@@ -16,6 +16,8 @@ CLI_SRCS = $(sort $(wildcard src/cli/*.c))
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
 SQL_SRCS = $(sort $(wildcard src/sql/*.sql))
 RULE_FILES = $(sort $(wildcard rules/*.rules))
+# word lists (given names, places) install beside the rule files
+WORDLIST_FILES = $(sort $(wildcard data/names/*.rules data/places/*.rules))
 
 CORE_OBJS = $(CORE_SRCS:.c=.o)
 OBJS = $(CORE_OBJS) $(PG_SRCS:.c=.o)
@@ -123,6 +125,9 @@ install-revrit-data: $(LEXICON)
 	$(MKDIR_P) '$(DESTDIR)$(datadir)/revrit'
 ifneq ($(RULE_FILES),)
 	$(INSTALL_DATA) $(RULE_FILES) '$(DESTDIR)$(datadir)/revrit/'
+endif
+ifneq ($(WORDLIST_FILES),)
+	$(INSTALL_DATA) $(WORDLIST_FILES) '$(DESTDIR)$(datadir)/revrit/'
 endif
 ifneq ($(LEXICON),)
 	# Install beside and rename over: running backends have the old file

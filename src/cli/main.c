@@ -11,7 +11,8 @@
 
 #include "cli.h"
 
-#define DEFAULT_RULES_DIR	"rules"
+/* the standards, then the word lists (given names, places) */
+#define DEFAULT_RULES_DIR	"rules:data/names:data/places"
 #define DEFAULT_LEXICON		"build/hebrew.rvlex"
 #define MAX_LINE			(RV_MAX_INPUT_BYTES + 2)
 
@@ -25,7 +26,8 @@ usage(FILE *fp)
 		  "       revrit eval PAIRS.tsv [--by-field] [--errors N] [--out PRED] [FLAGS]\n"
 		  "       revrit score PAIRS.tsv PRED.txt [--by-field] [--errors N]\n"
 		  "       revrit lexicon build WORDLIST OUT.rvlex | lexicon check FILE WORD...\n"
-		  "FLAGS: --rules DIR|FILE  --lexicon FILE|none  --standard NAME\n"
+		  "FLAGS: --rules DIR|FILE[:...]  --lexicon FILE|none  --standard NAME\n"
+		  "       --kind auto|title|name|imprint\n"
 		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n", fp);
 }
 
@@ -111,6 +113,29 @@ load_rules_dir(cli_engine *ce, const char *dir)
 	return ok;
 }
 
+/* DIR|FILE[:DIR|FILE...]: every directory's *.rules, or the file. */
+static int
+load_rules_path(cli_engine *ce, const char *list)
+{
+	char		path[4096];
+	struct stat sb;
+
+	while (*list)
+	{
+		size_t		len = strcspn(list, ":");
+
+		if (len >= sizeof(path))
+			return 0;
+		memcpy(path, list, len);
+		path[len] = '\0';
+		list += len + (list[len] == ':');
+		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) ?
+			!load_rules_dir(ce, path) : !load_rules_file(ce, path))
+			return 0;
+	}
+	return 1;
+}
+
 int
 cli_engine_open(cli_engine *ce, int *argc, char **argv)
 {
@@ -129,7 +154,8 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 
 		if (strcmp(flag, "--rules") && strcmp(flag, "--lexicon") &&
 			strcmp(flag, "--standard") && strcmp(flag, "--hyphen") &&
-			strcmp(flag, "--years") && strcmp(flag, "--marks"))
+			strcmp(flag, "--years") && strcmp(flag, "--marks") &&
+			strcmp(flag, "--kind"))
 		{
 			i++;
 			continue;
@@ -145,6 +171,13 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 			lexicon = val;
 		else if (strcmp(flag, "--standard") == 0)
 			ce->options.standard = val;
+		else if (strcmp(flag, "--kind") == 0 && rv_kind_parse(val) >= 0)
+			ce->options.kind = (rv_kind) rv_kind_parse(val);
+		else if (strcmp(flag, "--kind") == 0)
+		{
+			fprintf(stderr, "revrit: --kind takes auto, title, name or imprint\n");
+			return 2;
+		}
 		else if (strcmp(flag, "--years") == 0 && strcmp(val, "hebrew") == 0)
 			ce->options.years = RV_YEARS_HEBREW;
 		else if (strcmp(flag, "--years") == 0 && strcmp(val, "keep") == 0)
@@ -173,8 +206,7 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 
 	if (rules == NULL)
 		rules = DEFAULT_RULES_DIR;
-	if (stat(rules, &sb) == 0 && S_ISDIR(sb.st_mode) ?
-		!load_rules_dir(ce, rules) : !load_rules_file(ce, rules))
+	if (!load_rules_path(ce, rules))
 	{
 		cli_engine_close(ce);
 		return 2;

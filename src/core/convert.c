@@ -12,8 +12,10 @@
 #include "buf.h"
 #include "engine.h"
 #include "isbd.h"
+#include "kind.h"
 #include "lattice.h"
 #include "lexicon.h"
+#include "names.h"
 #include "numerals.h"
 #include "report.h"
 #include "rules.h"
@@ -32,6 +34,8 @@ typedef struct conv
 	const rv_engine *engine;
 	const rv_rules *rules;		/* of the current ISBD part */
 	const rv_options *opt;
+	rv_kind		kind;			/* of the field: title, name or imprint */
+	rv_kind		word_kind;		/* whose word lists apply in this part */
 	const uint32_t *cps;		/* the NFC text */
 	size_t		n;
 	rv_buf		out;
@@ -275,19 +279,35 @@ convert_base(conv *c, size_t unit_start, const part *base,
 			 const uint8_t *psym, int npsym, int initial)
 {
 	int			found = 0;
+	int			foreign = base->foreign ||
+		rv_names_is_latin(c->engine, c->rules, c->word_kind, c->cps, base->start, base->end);
 
 	c->word_no++;
-	if (!base->foreign && !base->too_long && base->nfolded > 0)
-		found = rv_spell_word(c->search, c->rules,
-							  initial ? NULL : c->engine->lexicon,
-							  base->folded, base->nfolded, c->k, &c->arena,
-							  c->spellings);
+	/* a given name, a place, a standard's own word: read from its list */
+	if (!foreign && !base->too_long && !initial)
+		found = rv_names_spell(c->engine, c->rules, c->word_kind, c->cps,
+							   base->start, base->end, c->k, &c->arena,
+							   c->spellings);
+	if (found >= 0 && found < c->k && !foreign && !base->too_long &&
+		base->nfolded > 0)
+	{
+		/* the rules' readings (after the list's, if any) */
+		int			more = rv_spell_word(c->search, c->rules,
+										 initial ? NULL : c->engine->lexicon,
+										 base->folded, base->nfolded,
+										 c->k, &c->arena,
+										 c->spellings + found);
+
+		found = more < 0 ? -1 : rv_names_merge(c->spellings, found, more);
+		if (found > c->k)
+			found = c->k;
+	}
 	if (found < 0)
 	{
 		c->oom = 1;
 		return 0;
 	}
-	describe_word(c, unit_start, base->end, found, base->foreign, psym, npsym);
+	describe_word(c, unit_start, base->end, found, foreign, psym, npsym);
 	if (found == 0)
 		return 0;
 	put_syms(c, &c->out, psym, npsym);
@@ -734,6 +754,9 @@ part_standard(conv *c, const rv_rules *forced, const rv_span *sp,
 
 	if (r == NULL)
 		r = rv_engine_detect(c->engine, c->cps, sp->start, sp->end);
+	if (r == NULL)				/* no telling letter: the field's kind decides */
+		r = rv_names_field_standard(c->engine, c->kind, c->cps, sp->start,
+									sp->end, c->search, &c->arena, c->spellings);
 	*known = r != NULL;
 	if (r)
 		*label = r->name;
@@ -760,6 +783,9 @@ convert_text(conv *c, const rv_rules *forced)
 
 		put_cps(&c->out, c->cps, done, sp->start);	/* the separator */
 		c->rules = part_standard(c, forced, sp, &label, &known);
+		/* a title's statement of responsibility is names */
+		c->word_kind = c->kind == RV_KIND_TITLE &&
+			sp->role == RV_ROLE_RESPONSIBILITY ? RV_KIND_NAME : c->kind;
 		if (c->report)
 			rv_report_part_begin(c->report, sp->role, label, known, translit);
 		out_start = c->out.len;
@@ -830,10 +856,14 @@ run(const rv_engine *engine, const char *text, size_t len,
 	if (st != RV_OK)
 		return st;
 	c.cps = cps;
+	c.kind = rv_kind_resolve(options->kind, cps, c.n);
+	if (report)
+		report->kind = rv_kind_name(c.kind);
 	rv_buf_init(&c.out);
 	rv_arena_init(&c.arena);
 	c.search = rv_search_new();
-	c.spellings = rv_alloc((size_t) k * sizeof(rv_spelling));
+	/* room for a word list's readings before the rules' k */
+	c.spellings = rv_alloc((size_t) (k + RV_WL_MAX_OPTIONS) * sizeof(rv_spelling));
 	if (c.search == NULL || c.spellings == NULL)
 		c.oom = 1;
 	else

@@ -63,6 +63,9 @@ rv_status	rv_rules_parse(const char *text, size_t len, const char *name,
 						   rv_rules **out, char *err);
 void		rv_rules_free(rv_rules *rules);
 const char *rv_rules_name(const rv_rules *rules);
+/* A word-list file (given names, a gazetteer) rather than a standard: it
+ * is loaded like a rule file but is not a standard one can name. */
+int			rv_rules_is_wordlist(const rv_rules *rules);
 
 /* ---- lexicon (compiled word list + character model) ---------------------- */
 
@@ -110,6 +113,19 @@ typedef enum rv_marks
 	RV_MARKS_ASCII				/* ' and " */
 } rv_marks;
 
+/* What a field is: its kind decides which word lists and rules apply. */
+typedef enum rv_kind
+{
+	RV_KIND_AUTO = 0,			/* recognised from the text */
+	RV_KIND_TITLE,				/* a title (and anything else) */
+	RV_KIND_NAME,				/* a name heading: Surname, Given, dates */
+	RV_KIND_IMPRINT				/* Place : Publisher, Year */
+} rv_kind;
+
+/* "auto", "title", "name", "imprint"; rv_kind_parse returns -1 for others. */
+const char *rv_kind_name(rv_kind kind);
+int			rv_kind_parse(const char *name);
+
 typedef struct rv_options
 {
 	rv_hyphen	hyphen;
@@ -118,6 +134,7 @@ typedef struct rv_options
 	/* Rule set name; NULL, "" or "auto" = detect per title part, falling
 	 * back to the engine's first standard. */
 	const char *standard;
+	rv_kind		kind;			/* RV_KIND_AUTO: recognised per text */
 	/* Called once per word; a host may longjmp out of it (cancel). */
 	void		(*interrupt) (void *arg);
 	void	   *interrupt_arg;

@@ -17,6 +17,7 @@ int			revrit_hyphen_guc = RV_HYPHEN_MAQAF;
 int			revrit_years_guc = RV_YEARS_HEBREW;
 int			revrit_marks_guc = RV_MARKS_HEBREW;
 char	   *revrit_lexicon_guc = NULL;
+int			revrit_kind_guc = RV_KIND_AUTO;
 
 static const struct config_enum_entry hyphen_options[] = {
 	{"maqaf", RV_HYPHEN_MAQAF, false},
@@ -33,6 +34,15 @@ static const struct config_enum_entry years_options[] = {
 static const struct config_enum_entry marks_options[] = {
 	{"hebrew", RV_MARKS_HEBREW, false},
 	{"ascii", RV_MARKS_ASCII, false},
+	{NULL, 0, false}
+};
+
+/* revrit.kind: what the converted fields are (src/core/kind.c) */
+static const struct config_enum_entry kind_options[] = {
+	{"auto", RV_KIND_AUTO, false},
+	{"title", RV_KIND_TITLE, false},
+	{"name", RV_KIND_NAME, false},
+	{"imprint", RV_KIND_IMPRINT, false},
 	{NULL, 0, false}
 };
 
@@ -122,6 +132,16 @@ revrit_define_gucs(void)
 							   PGC_SUSET,
 							   0,
 							   check_lexicon, NULL, NULL);
+
+	DefineCustomEnumVariable("revrit.kind",
+							 "What kind of catalogue field revrit() converts when none is given.",
+							 "auto recognises a name heading, an imprint or a title from its shape; title, name and imprint say it.",
+							 &revrit_kind_guc,
+							 RV_KIND_AUTO,
+							 kind_options,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("revrit");
 }
