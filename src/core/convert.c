@@ -755,8 +755,9 @@ part_standard(conv *c, const rv_rules *forced, const rv_span *sp,
 	if (r == NULL)
 		r = rv_engine_detect(c->engine, c->cps, sp->start, sp->end);
 	if (r == NULL)				/* no telling letter: the field's kind decides */
-		r = rv_names_field_standard(c->engine, c->kind, c->cps, sp->start,
-									sp->end, c->search, &c->arena, c->spellings);
+		r = rv_names_field_standard(c->engine, c->kind, sp->role == RV_ROLE_MAIN,
+									c->cps, sp->start, sp->end, c->search,
+									&c->arena, c->spellings);
 	*known = r != NULL;
 	if (r)
 		*label = r->name;

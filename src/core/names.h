@@ -46,13 +46,15 @@ int			rv_names_merge(rv_spelling *out, int nlist, int nmore);
 
 /*
  * The standard for a part whose letters betray none: for a name heading
- * the standard declared for names, for other fields the diacritic-free
- * standard when it reads the part better (detect_plain.h); NULL = the
+ * the standard declared for names; for a title, or the place (main part)
+ * of an imprint, the diacritic-free standard when it reads the part better
+ * (detect_plain.h) — a publisher's name is not a place name; NULL = the
  * default.
  */
 const rv_rules *rv_names_field_standard(const rv_engine *e, rv_kind kind,
-										const uint32_t *cps, size_t from,
-										size_t to, rv_search *search,
-										rv_arena *arena, rv_spelling *sp);
+										int main_part, const uint32_t *cps,
+										size_t from, size_t to,
+										rv_search *search, rv_arena *arena,
+										rv_spelling *sp);
 
 #endif							/* REVRIT_NAMES_H */
