@@ -1,0 +1,65 @@
+/*
+ * convert_names.c — what the field's kind changes in a conversion: the
+ * kind itself (given or recognised), the standard of a part whose letters
+ * betray none, and a word's readings from the word lists (given names,
+ * places, a standard's own words) ahead of the rules' spellings.
+ */
+#include "convert.h"
+#include "kind.h"
+#include "names.h"
+
+void
+conv_set_kind(conv *c)
+{
+	c->kind = rv_kind_resolve(c->opt->kind, c->cps, c->n);
+	c->word_kind = c->kind;
+	if (c->report)
+		c->report->kind = rv_kind_name(c->kind);
+}
+
+/* The part's standard: found (asked for or detected) if not NULL, else
+ * the one the field's kind implies; sets whose word lists apply. */
+const rv_rules *
+conv_field_standard(conv *c, const rv_span *sp, const rv_rules *found)
+{
+	/* a title's statement of responsibility is names */
+	c->word_kind = c->kind == RV_KIND_TITLE &&
+		sp->role == RV_ROLE_RESPONSIBILITY ? RV_KIND_NAME : c->kind;
+	if (found != NULL)
+		return found;
+	return rv_names_field_standard(c->engine, c->kind, sp->role == RV_ROLE_MAIN,
+								   c->cps, sp->start, sp->end, c->search,
+								   &c->arena, c->spellings);
+}
+
+/*
+ * The spellings of a base part: the word lists' readings first, then the
+ * rules' (without repeats), at most c->k; 0 if it stays Latin, -1 if out
+ * of memory.  *foreign: a foreign word, by the standard or a list.
+ */
+int
+conv_spell_base(conv *c, const part *base, int initial, int *foreign)
+{
+	int			found = 0;
+	int			more;
+
+	*foreign = base->foreign ||
+		rv_names_is_latin(c->engine, c->rules, c->word_kind, c->cps,
+						  base->start, base->end);
+	if (*foreign || base->too_long || base->nfolded == 0)
+		return 0;
+	if (!initial)
+		found = rv_names_spell(c->engine, c->rules, c->word_kind, c->cps,
+							   base->start, base->end, c->k, &c->arena,
+							   c->spellings);
+	if (found < 0 || found >= c->k)
+		return found;
+	more = rv_spell_word(c->search, c->rules,
+						 initial ? NULL : c->engine->lexicon,
+						 base->folded, base->nfolded, c->k, &c->arena,
+						 c->spellings + found);
+	if (more < 0)
+		return -1;
+	found = rv_names_merge(c->spellings, found, more);
+	return found > c->k ? c->k : found;
+}
