@@ -78,7 +78,8 @@ SELECT revrit_analyze('Jerusalem : Magnes Press, 1950')->'recommendation'->>'use
 SELECT p AS place, revrit(p) AS hebrew,
 	   revrit_analyze(p)->'parts'->0->>'standard' AS standard
   FROM unnest(ARRAY['Qiryat Shemona', 'Ma''ale Adummim', 'Nahal Oz',
-					'Giv''at Shemu''el', 'Sede Boqer', 'Be''er Tuviyya']) AS p;
+					'Giv''at Shemu''el', 'Sede Boqer', 'Be''er Tuviyya',
+					'Qarne Hittin', 'Pene Moshe']) AS p;
 -- ALA-LC written without its diacritics stays ALA-LC
 SELECT revrit_analyze('Toldot ha-Yehudim be-Polin')->'parts'->0->>'standard' AS standard;
 

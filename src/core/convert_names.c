@@ -4,9 +4,12 @@
  * betray none, and a word's readings from the word lists (given names,
  * places, a standard's own words) ahead of the rules' spellings.
  */
+#include <string.h>
+
 #include "convert.h"
 #include "kind.h"
 #include "names.h"
+#include "utf8.h"
 
 void
 conv_set_kind(conv *c)
@@ -32,6 +35,59 @@ conv_field_standard(conv *c, const rv_span *sp, const rv_rules *found)
 								   &c->arena, c->spellings);
 }
 
+/* Cost a construct spelling may exceed the best one by and still win. */
+#define CONSTRUCT_MARGIN 3.0
+
+/* Is the word a construct form by the standard's "construct" line: its
+ * ending, and another word after it in the same part? */
+static int
+is_construct(conv *c, const part *base)
+{
+	const rv_wordlist *wl = c->rules->words;
+	char		key[RV_WL_MAX_KEY];
+	size_t		klen,
+				flen,
+				i = base->end;
+
+	if (wl == NULL || wl->construct.nsym == 0 ||
+		!rv_wordlist_key(c->cps, base->start, base->end, key))
+		return 0;
+	klen = strlen(key);
+	flen = strlen(wl->construct_form);
+	if (klen <= flen || strcmp(key + klen - flen, wl->construct_form) != 0)
+		return 0;
+	while (i < c->n && c->cps[i] == ' ')
+		i++;
+	return i > base->end && i < c->n && rv_cp_is_letter(c->cps[i]);
+}
+
+/* The best of n spellings that ends as a construct form, if it costs at
+ * most CONSTRUCT_MARGIN more than the best, moves to the front. */
+static void
+prefer_construct(conv *c, int n)
+{
+	const rv_word_option *o = &c->rules->words->construct;
+
+	for (int i = 0; i < n; i++)
+	{
+		rv_spelling *sp = &c->spellings[i];
+
+		if (sp->score > c->spellings[0].score + CONSTRUCT_MARGIN)
+			return;
+		if (sp->nsym >= o->nsym &&
+			memcmp(sp->sym + sp->nsym - o->nsym, o->sym, o->nsym) == 0)
+		{
+			rv_spelling keep = *sp;
+
+			if (i == 0)
+				return;
+			memmove(&c->spellings[1], &c->spellings[0], (size_t) i * sizeof(rv_spelling));
+			c->spellings[0] = keep;
+			return;
+		}
+	}
+}
+
 /*
  * The spellings of a base part: the word lists' readings first, then the
  * rules' (without repeats), at most c->k; 0 if it stays Latin, -1 if out
@@ -42,6 +98,7 @@ conv_spell_base(conv *c, const part *base, int initial, int *foreign)
 {
 	int			found = 0;
 	int			more;
+	int			construct;
 
 	*foreign = base->foreign ||
 		rv_names_is_latin(c->engine, c->rules, c->word_kind, c->cps,
@@ -54,12 +111,17 @@ conv_spell_base(conv *c, const part *base, int initial, int *foreign)
 							   c->spellings);
 	if (found < 0 || found >= c->k)
 		return found;
+	/* a construct form needs a few spellings to choose from */
+	construct = found == 0 && !initial && is_construct(c, base);
 	more = rv_spell_word(c->search, c->rules,
 						 initial ? NULL : c->engine->lexicon,
-						 base->folded, base->nfolded, c->k, &c->arena,
-						 c->spellings + found);
+						 base->folded, base->nfolded,
+						 construct ? c->k + RV_WL_MAX_OPTIONS : c->k,
+						 &c->arena, c->spellings + found);
 	if (more < 0)
 		return -1;
+	if (construct)
+		prefer_construct(c, more);
 	found = rv_names_merge(c->spellings, found, more);
 	return found > c->k ? c->k : found;
 }

@@ -40,6 +40,11 @@ typedef struct rv_wordlist
 {
 	int			is_list;		/* a word-list file, not a standard */
 	int			plain_script;	/* a standard written without diacritics */
+	/* "construct FORM = HEBREW": a word ending in FORM that another word
+	 * follows is a construct form and prefers a spelling ending in HEBREW
+	 * (Avne Etan: -e is י, not ה) */
+	char		construct_form[8];
+	rv_word_option construct;
 	unsigned	kinds;			/* bit (1 << rv_kind) per field kind */
 	char		standards[RV_WL_MAX_STANDARDS][64];
 	int			nstandards;
