@@ -147,6 +147,43 @@ split_commas(const uint32_t *cps, size_t from, size_t to, seg *s)
 }
 
 static int
+has_hyphen(const uint32_t *cps, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (cps[i] == '-')
+			return 1;
+	return 0;
+}
+
+/* Does cps[from..to) hold a patronymic particle as a word (ben, bar, ibn,
+ * bat), as in "Moses ben Maimon"? */
+static int
+has_patronymic(const uint32_t *cps, size_t from, size_t to)
+{
+	static const char *const particles[] = {"ben", "bar", "ibn", "bat", "bin", NULL};
+
+	for (size_t i = from; i < to; i++)
+	{
+		size_t		j = i;
+
+		if (i > from && !rv_cp_is_space(cps[i - 1]))
+			continue;
+		while (j < to && rv_cp_is_letter(cps[j]))
+			j++;
+		for (int p = 0; particles[p] && j - i == strlen(particles[p]); p++)
+		{
+			size_t		k = 0;
+
+			while (k < j - i && cps[i + k] == (uint32_t) particles[p][k])
+				k++;
+			if (k == j - i && j < to && rv_cp_is_space(cps[j]))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int
 is_name_heading(const uint32_t *cps, size_t n)
 {
 	seg			s[MAX_SEGMENTS];
@@ -161,6 +198,11 @@ is_name_heading(const uint32_t *cps, size_t n)
 	if (ns < 2 || ns > 4)
 		return 0;
 	w = count_words(cps, s[0].from, s[0].to, &cap);
+	/* not inverted: "Moses ben Maimon, 1135-1204" */
+	if (w >= 3 && w <= 4 && cap && !has_hyphen(cps, s[0].from, s[0].to) &&
+		has_patronymic(cps, s[0].from, s[0].to) &&
+		is_date(cps, s[1].from, s[1].to))
+		return 1;
 	if (w < 1 || w > 3 || !cap || has_digit(cps, s[0].from, s[0].to))
 		return 0;
 	w = count_words(cps, s[1].from, s[1].to, &cap);

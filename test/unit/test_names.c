@@ -57,6 +57,8 @@ test_kinds(void)
 	CHECK(kind_of("ʻAgnon, Shemuel Yosef, 1887-1970") == RV_KIND_NAME);
 	CHECK(kind_of("Finkelstein, M.") == RV_KIND_NAME);
 	CHECK(kind_of("Ben-Gurion, David") == RV_KIND_NAME);
+	CHECK(kind_of("Moses ben Maimon, 1135-1204") == RV_KIND_NAME);
+	CHECK(kind_of("Toldot ha-Yehudim ben ha-milḥamot, 1900") != RV_KIND_NAME);
 	CHECK(kind_of("Warszawa : Tushiyah, 1898") == RV_KIND_IMPRINT);
 	CHECK(kind_of("Berlin, 1923") == RV_KIND_IMPRINT);
 	CHECK(kind_of("Yerushalayim : Mosad Byalik, 708 [1948]") == RV_KIND_IMPRINT);
