@@ -35,11 +35,8 @@ conv_field_standard(conv *c, const rv_span *sp, const rv_rules *found)
 								   &c->arena, c->spellings);
 }
 
-/* Cost a construct spelling may exceed the best one by and still win. */
-#define CONSTRUCT_MARGIN 3.0
-
-/* Is the word a construct form by the standard's "construct" line: its
- * ending, and another word after it in the same part? */
+/* Is the word a construct form by the standard's "construct-mark" line:
+ * its ending, and another word after it in the same part? */
 static int
 is_construct(conv *c, const part *base)
 {
@@ -49,7 +46,7 @@ is_construct(conv *c, const part *base)
 				flen,
 				i = base->end;
 
-	if (wl == NULL || wl->construct.nsym == 0 ||
+	if (wl == NULL || wl->construct_form[0] == '\0' ||
 		!rv_wordlist_key(c->cps, base->start, base->end, key))
 		return 0;
 	klen = strlen(key);
@@ -59,33 +56,6 @@ is_construct(conv *c, const part *base)
 	while (i < c->n && c->cps[i] == ' ')
 		i++;
 	return i > base->end && i < c->n && rv_cp_is_letter(c->cps[i]);
-}
-
-/* The best of n spellings that ends as a construct form, if it costs at
- * most CONSTRUCT_MARGIN more than the best, moves to the front. */
-static void
-prefer_construct(conv *c, int n)
-{
-	const rv_word_option *o = &c->rules->words->construct;
-
-	for (int i = 0; i < n; i++)
-	{
-		rv_spelling *sp = &c->spellings[i];
-
-		if (sp->score > c->spellings[0].score + CONSTRUCT_MARGIN)
-			return;
-		if (sp->nsym >= o->nsym &&
-			memcmp(sp->sym + sp->nsym - o->nsym, o->sym, o->nsym) == 0)
-		{
-			rv_spelling keep = *sp;
-
-			if (i == 0)
-				return;
-			memmove(&c->spellings[1], &c->spellings[0], (size_t) i * sizeof(rv_spelling));
-			c->spellings[0] = keep;
-			return;
-		}
-	}
 }
 
 /*
@@ -98,7 +68,9 @@ conv_spell_base(conv *c, const part *base, int initial, int *foreign)
 {
 	int			found = 0;
 	int			more;
-	int			construct;
+	uint32_t	marked[RV_MAX_WORD];
+	const uint32_t *folded = base->folded;
+	int			nfolded = base->nfolded;
 
 	*foreign = base->foreign ||
 		rv_names_is_latin(c->engine, c->rules, c->word_kind, c->cps,
@@ -109,19 +81,22 @@ conv_spell_base(conv *c, const part *base, int initial, int *foreign)
 		found = rv_names_spell(c->engine, c->rules, c->word_kind, c->cps,
 							   base->start, base->end, c->k, &c->arena,
 							   c->spellings);
-	if (found < 0 || found >= c->k)
+	if (found < 0)
 		return found;
-	/* a construct form needs a few spellings to choose from */
-	construct = found == 0 && !initial && is_construct(c, base);
+	/* a construct form: the standard's tokens read the mark (e> → י) */
+	if (!initial && base->nfolded < RV_MAX_WORD && is_construct(c, base))
+	{
+		memcpy(marked, base->folded, (size_t) base->nfolded * sizeof(uint32_t));
+		marked[base->nfolded] = RV_CONSTRUCT_MARK;
+		folded = marked;
+		nfolded = base->nfolded + 1;
+	}
 	more = rv_spell_word(c->search, c->rules,
 						 initial ? NULL : c->engine->lexicon,
-						 base->folded, base->nfolded,
-						 construct ? c->k + RV_WL_MAX_OPTIONS : c->k,
-						 &c->arena, c->spellings + found);
+						 folded, nfolded, c->k, &c->arena,
+						 c->spellings + found);
 	if (more < 0)
 		return -1;
-	if (construct)
-		prefer_construct(c, more);
 	found = rv_names_merge(c->spellings, found, more);
 	return found > c->k ? c->k : found;
 }

@@ -80,7 +80,10 @@ rv_names_spell(const rv_engine *e, const rv_rules *r, rv_kind kind,
 
 	if (hit == NULL)
 		return 0;
-	n = hit->noptions < k ? hit->noptions : k;
+	/* all of them, whatever k: the caller ranks them with the rules' and
+	 * keeps k, so the first k do not depend on k */
+	n = hit->noptions;
+	(void) k;
 	for (int i = 0; i < n; i++)
 	{
 		const rv_word_option *o = &hit->options[i];
@@ -91,13 +94,33 @@ rv_names_spell(const rv_engine *e, const rv_rules *r, rv_kind kind,
 		memcpy(sym, o->sym, o->nsym);
 		out[i].sym = sym;
 		out[i].nsym = o->nsym;
+		/* known like a common word, where a lexicon ranks at all */
 		out[i].rule_cost = o->weight;
 		out[i].char_cost = 0;
-		out[i].lexicon_bonus = RV_BONUS_BOTH;
-		out[i].score = o->weight - RV_BONUS_BOTH;
-		out[i].in_lexicon = 1;
+		out[i].lexicon_bonus = e->lexicon ? RV_BONUS_BOTH : 0;
+		out[i].score = o->weight - out[i].lexicon_bonus;
+		out[i].in_lexicon = e->lexicon != NULL;
 	}
 	return n;
+}
+
+/* Stable insertion sort by score: the list's readings compete with the
+ * rules' on the same scale, and candidates are always best first. */
+void
+rv_names_sort(rv_spelling *out, int n)
+{
+	for (int i = 1; i < n; i++)
+	{
+		rv_spelling x = out[i];
+		int			j = i;
+
+		while (j > 0 && out[j - 1].score > x.score)
+		{
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = x;
+	}
 }
 
 int
@@ -115,6 +138,8 @@ rv_names_merge(rv_spelling *out, int nlist, int nmore)
 		if (!dup)
 			out[n++] = out[i];
 	}
+	if (nlist > 0)
+		rv_names_sort(out, n);
 	return n;
 }
 

@@ -30,9 +30,9 @@ const rv_rules *rv_names_kind_standard(const rv_engine *e, rv_kind kind);
 
 
 /*
- * The word's readings from the lists as spellings (best first, at most k,
- * in the arena), or 0 if no list knows it; -1 if out of memory.  A listed
- * reading counts as known, like a word of the lexicon.
+ * The word's readings from the lists as spellings (best first, all of
+ * them: out needs RV_WL_MAX_OPTIONS slots; in the arena), or 0 if no list knows it; -1 if out of memory.  With a
+ * lexicon a listed reading counts as known, like a common word.
  */
 int			rv_names_spell(const rv_engine *e, const rv_rules *r, rv_kind kind,
 						   const uint32_t *cps, size_t from, size_t to, int k,
@@ -40,9 +40,11 @@ int			rv_names_spell(const rv_engine *e, const rv_rules *r, rv_kind kind,
 
 /*
  * After nlist list readings, the rules found nmore spellings at
- * out[nlist..]: drop those that repeat a list reading.  Returns the count.
+ * out[nlist..]: drop those that repeat a list reading and order all by
+ * score.  Returns the count.
  */
 int			rv_names_merge(rv_spelling *out, int nlist, int nmore);
+void		rv_names_sort(rv_spelling *out, int n);
 
 /*
  * The standard for a part whose letters betray none: for a name heading

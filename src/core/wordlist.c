@@ -15,7 +15,7 @@
 #include "wordlist.h"
 
 static const char *const directives[] = {
-	"wordlist", "kinds", "standards", "word", "latin", "plain-script", "construct", NULL
+	"wordlist", "kinds", "standards", "word", "latin", "plain-script", "construct-mark", NULL
 };
 
 static const char *const kind_names[] = {"auto", "title", "name", "imprint"};
@@ -315,13 +315,12 @@ rv_wordlist_parse(rv_wordlist **wlp, char **f, int nf, char *name,
 	}
 	if (strcmp(f[0], "latin") == 0)
 		return parse_latin(wl, f, nf, what, whatlen);
-	if (strcmp(f[0], "construct") == 0)
+	if (strcmp(f[0], "construct-mark") == 0)
 	{
-		if (nf != 4 || strcmp(f[2], "=") != 0 || strlen(f[1]) >= sizeof(wl->construct_form) ||
-			!key_of_utf8(f[1], wl->construct_form) ||
-			!parse_reading(f[3], &wl->construct))
+		if (nf != 2 || strlen(f[1]) >= sizeof(wl->construct_form) ||
+			!key_of_utf8(f[1], wl->construct_form))
 		{
-			snprintf(what, whatlen, "construct ENDING = HEBREW");
+			snprintf(what, whatlen, "construct-mark ENDING");
 			return RV_EFORMAT;
 		}
 		return RV_OK;

@@ -20,6 +20,8 @@
 #define RV_WL_MAX_SYM		24	/* Hebrew symbols in one reading */
 #define RV_WL_MAX_OPTIONS	4	/* readings of one word */
 #define RV_WL_MAX_STANDARDS	8
+/* Appended to a construct form before spelling; never a word character. */
+#define RV_CONSTRUCT_MARK	'>'
 
 typedef struct rv_word_option
 {
@@ -40,11 +42,10 @@ typedef struct rv_wordlist
 {
 	int			is_list;		/* a word-list file, not a standard */
 	int			plain_script;	/* a standard written without diacritics */
-	/* "construct FORM = HEBREW": a word ending in FORM that another word
-	 * follows is a construct form and prefers a spelling ending in HEBREW
-	 * (Avne Etan: -e is י, not ה) */
+	/* "construct-mark ENDING": a word ending in ENDING that another word
+	 * follows (a construct form: Avne Etan) is spelled with the mark
+	 * RV_CONSTRUCT_MARK after it, which the standard's tokens read */
 	char		construct_form[8];
-	rv_word_option construct;
 	unsigned	kinds;			/* bit (1 << rv_kind) per field kind */
 	char		standards[RV_WL_MAX_STANDARDS][64];
 	int			nstandards;
