@@ -79,7 +79,7 @@ conv_spell_base(conv *c, const part *base, int initial, int *foreign)
 		return 0;
 	if (!initial)
 		found = rv_names_spell(c->engine, c->rules, c->word_kind, c->cps,
-							   base->start, base->end, c->k, &c->arena,
+							   base->start, base->end, &c->arena,
 							   c->spellings);
 	if (found < 0)
 		return found;

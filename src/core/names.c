@@ -72,7 +72,7 @@ rv_names_kind_standard(const rv_engine *e, rv_kind kind)
 
 int
 rv_names_spell(const rv_engine *e, const rv_rules *r, rv_kind kind,
-			   const uint32_t *cps, size_t from, size_t to, int k,
+			   const uint32_t *cps, size_t from, size_t to,
 			   rv_arena *arena, rv_spelling *out)
 {
 	const rv_word_entry *hit = rv_names_lookup(e, r, kind, cps, from, to);
@@ -83,7 +83,6 @@ rv_names_spell(const rv_engine *e, const rv_rules *r, rv_kind kind,
 	/* all of them, whatever k: the caller ranks them with the rules' and
 	 * keeps k, so the first k do not depend on k */
 	n = hit->noptions;
-	(void) k;
 	for (int i = 0; i < n; i++)
 	{
 		const rv_word_option *o = &hit->options[i];

@@ -35,7 +35,7 @@ const rv_rules *rv_names_kind_standard(const rv_engine *e, rv_kind kind);
  * lexicon a listed reading counts as known, like a common word.
  */
 int			rv_names_spell(const rv_engine *e, const rv_rules *r, rv_kind kind,
-						   const uint32_t *cps, size_t from, size_t to, int k,
+						   const uint32_t *cps, size_t from, size_t to,
 						   rv_arena *arena, rv_spelling *out);
 
 /*
