@@ -82,10 +82,11 @@ int			convert_abbreviation(conv *c, const part *p);
 size_t		convert_abbreviation_letters(conv *c, size_t i, size_t to);
 
 /* convert_names.c: word lists (given names, places) and the field kind. */
-int			conv_spell_base(conv *c, const part *base, int initial,
+int			conv_spell_base(conv *c, const part *base, int mode,
 							int *foreign);
 const rv_rules *conv_field_standard(conv *c, const rv_span *sp,
-									const rv_rules *found);
+									const rv_rules *r, const char **label,
+									int *known);
 void		conv_set_kind(conv *c);
 
 /* convert_render.c: output and the per-word reports. */

@@ -9,6 +9,7 @@
 #include "convert.h"
 #include "kind.h"
 #include "names.h"
+#include "spell_language.h"
 #include "utf8.h"
 
 void
@@ -20,19 +21,43 @@ conv_set_kind(conv *c)
 		c->report->kind = rv_kind_name(c->kind);
 }
 
-/* The part's standard: found (asked for or detected) if not NULL, else
- * the one the field's kind implies; sets whose word lists apply. */
-const rv_rules *
-conv_field_standard(conv *c, const rv_span *sp, const rv_rules *found)
+static int
+standard_forced(const conv *c)
 {
+	const char *s = c->opt->standard;
+
+	return s != NULL && s[0] != '\0' && strcmp(s, "auto") != 0;
+}
+
+/* The part's standard: r, unless nothing chose it (*known is 0: no letter
+ * betrayed a standard, no language was detected); then the one the
+ * field's kind implies, if any.  Sets whose word lists apply. */
+const rv_rules *
+conv_field_standard(conv *c, const rv_span *sp, const rv_rules *r,
+					const char **label, int *known)
+{
+	const rv_rules *f;
+
 	/* a title's statement of responsibility is names */
 	c->word_kind = c->kind == RV_KIND_TITLE &&
 		sp->role == RV_ROLE_RESPONSIBILITY ? RV_KIND_NAME : c->kind;
-	if (found != NULL)
-		return found;
-	return rv_names_field_standard(c->engine, c->kind, sp->role == RV_ROLE_MAIN,
-								   c->cps, sp->start, sp->end, c->search,
-								   &c->arena, c->spellings);
+	if (strcmp(*label, "not_latin") == 0)
+		return r;
+	/* a name heading: its names, not the language of the records around it
+	 * (the same heading stands in Hebrew and in Yiddish records) */
+	if (*known && c->kind == RV_KIND_NAME && !standard_forced(c) &&
+		r->lang.name[0] != '\0' && strcmp(r->lang.name, "hebrew") != 0)
+		*known = 0;
+	if (*known)
+		return r;
+	f = rv_names_field_standard(c->engine, c->kind, sp->role == RV_ROLE_MAIN,
+								c->cps, sp->start, sp->end, c->search,
+								&c->arena, c->spellings);
+	if (f == NULL)
+		return r;
+	*label = f->name;
+	*known = 1;
+	return f;
 }
 
 /* Is the word a construct form by the standard's "construct-mark" line:
@@ -59,13 +84,16 @@ is_construct(conv *c, const part *base)
 }
 
 /*
- * The spellings of a base part: the word lists' readings first, then the
- * rules' (without repeats), at most c->k; 0 if it stays Latin, -1 if out
- * of memory.  *foreign: a foreign word, by the standard or a list.
+ * The spellings of a base part: the word lists' readings and the rules'
+ * (spelled in the standard's language, mode as rv_spell_in_language
+ * takes it), without repeats, best first, at most c->k; 0 if it stays
+ * Latin, -1 if out of memory.  *foreign: a foreign word, by the standard
+ * or a list.
  */
 int
-conv_spell_base(conv *c, const part *base, int initial, int *foreign)
+conv_spell_base(conv *c, const part *base, int mode, int *foreign)
 {
+	int			initial = mode == RV_SPELL_RULES_ONLY;
 	int			found = 0;
 	int			more;
 	uint32_t	marked[RV_MAX_WORD];
@@ -91,10 +119,9 @@ conv_spell_base(conv *c, const part *base, int initial, int *foreign)
 		folded = marked;
 		nfolded = base->nfolded + 1;
 	}
-	more = rv_spell_word(c->search, c->rules,
-						 initial ? NULL : c->engine->lexicon,
-						 folded, nfolded, c->k, &c->arena,
-						 c->spellings + found);
+	more = rv_spell_in_language(c->search, c->engine, c->rules,
+								(rv_spell_mode) mode, folded, nfolded, c->k,
+								&c->arena, c->spellings + found);
 	if (more < 0)
 		return -1;
 	found = rv_names_merge(c->spellings, found, more);

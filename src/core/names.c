@@ -9,12 +9,16 @@
 #include "detect_plain.h"
 #include "names.h"
 
+/* The lists give Hebrew spellings: in a field of their kind converted
+ * with a Hebrew standard, or with a standard they name. */
 static int
 list_applies(const rv_wordlist *wl, const rv_rules *r, rv_kind kind)
 {
+	int			hebrew = r->lang.name[0] == '\0' || strcmp(r->lang.name, "hebrew") == 0;
+
 	if (wl == NULL)
 		return 0;
-	if (wl->kinds & (1u << kind))
+	if (hebrew && (wl->kinds & (1u << kind)))
 		return 1;
 	for (int i = 0; i < wl->nstandards; i++)
 		if (strcmp(wl->standards[i], r->name) == 0)
