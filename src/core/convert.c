@@ -13,6 +13,7 @@
 #include "engine.h"
 #include "isbd.h"
 #include "lattice.h"
+#include "learned.h"
 #include "lexicon.h"
 #include "numerals.h"
 #include "report.h"
@@ -268,6 +269,27 @@ describe_word(conv *c, size_t from, size_t to, int nfound, int foreign,
 	rv_free(roman);
 }
 
+/* The learned layer's choice among a word's spellings (learned.c); 1 if
+ * it wrote the word. */
+static int
+apply_learned(conv *c, const rv_learned_form *forms, int found,
+			  const uint8_t *psym, int npsym)
+{
+	int			n = found < RV_LEARNED_K ? found : RV_LEARNED_K;
+	char	  **s = n > 0 ? spelled_strings(c, n, psym, npsym) : NULL;
+	double		scores[RV_LEARNED_K];
+	const char *form = NULL;
+
+	if (n > 0 && s == NULL)
+		return 0;
+	for (int i = 0; i < n; i++)
+		scores[i] = c->spellings[i].score;
+	if (rv_learned_choose(forms, (const char *const *) s, scores, n, &form) < 0)
+		return 0;
+	rv_buf_append(&c->out, form, strlen(form));
+	return 1;
+}
+
 /* Spell a base part (after its prefixes); returns 0 if it stays Latin.  An
  * initial (Sh., Ts.) spells letters, not a word: no lexicon for it. */
 static int
@@ -275,19 +297,26 @@ convert_base(conv *c, size_t unit_start, const part *base,
 			 const uint8_t *psym, int npsym, int initial)
 {
 	int			found = 0;
+	const rv_learned_form *learned = rv_learned_lookup(c->opt->learned,
+													   c->cps + unit_start,
+													   base->end - unit_start);
+	int			k = learned && c->k < RV_LEARNED_K ? RV_LEARNED_K : c->k;
 
 	c->word_no++;
 	if (!base->foreign && !base->too_long && base->nfolded > 0)
 		found = rv_spell_word(c->search, c->rules,
 							  initial ? NULL : c->engine->lexicon,
-							  base->folded, base->nfolded, c->k, &c->arena,
+							  base->folded, base->nfolded, k, &c->arena,
 							  c->spellings);
 	if (found < 0)
 	{
 		c->oom = 1;
 		return 0;
 	}
-	describe_word(c, unit_start, base->end, found, base->foreign, psym, npsym);
+	describe_word(c, unit_start, base->end, found < c->k ? found : c->k,
+				  base->foreign, psym, npsym);
+	if (learned && apply_learned(c, learned, found, psym, npsym))
+		return 1;
 	if (found == 0)
 		return 0;
 	put_syms(c, &c->out, psym, npsym);
@@ -833,7 +862,8 @@ run(const rv_engine *engine, const char *text, size_t len,
 	rv_buf_init(&c.out);
 	rv_arena_init(&c.arena);
 	c.search = rv_search_new();
-	c.spellings = rv_alloc((size_t) k * sizeof(rv_spelling));
+	c.spellings = rv_alloc((size_t) (k > RV_LEARNED_K ? k : RV_LEARNED_K) *
+						   sizeof(rv_spelling));
 	if (c.search == NULL || c.spellings == NULL)
 		c.oom = 1;
 	else
