@@ -11,12 +11,14 @@
 #include "utils/guc.h"
 
 #include "revrit_pg.h"
+#include "learned_pg.h"
 
 char	   *revrit_standard_guc = NULL;
 int			revrit_hyphen_guc = RV_HYPHEN_MAQAF;
 int			revrit_years_guc = RV_YEARS_HEBREW;
 int			revrit_marks_guc = RV_MARKS_HEBREW;
 char	   *revrit_lexicon_guc = NULL;
+bool		revrit_learning_guc = true;
 
 static const struct config_enum_entry hyphen_options[] = {
 	{"maqaf", RV_HYPHEN_MAQAF, false},
@@ -122,6 +124,16 @@ revrit_define_gucs(void)
 							   PGC_SUSET,
 							   0,
 							   check_lexicon, NULL, NULL);
+
+	/* learned layer (learned_cache.c) */
+	DefineCustomBoolVariable("revrit.learning",
+							 "Consult the learned spellings of revrit.learned when converting.",
+							 "off converts with the rules and the lexicon alone.",
+							 &revrit_learning_guc,
+							 true,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("revrit");
 }
