@@ -63,11 +63,11 @@ BEGIN
 	 WHERE a.attrelid = tbl AND a.attname = col AND a.attnum > 0
 	   AND NOT a.attisdropped;
 	IF NOT FOUND THEN
-		RAISE EXCEPTION '%: column "%" of relation "%" does not exist', fn, col, tbl
+		RAISE EXCEPTION '%: column "%" of relation % does not exist', fn, col, tbl
 			USING ERRCODE = 'undefined_column';
 	END IF;
 	IF v_type NOT IN ('text'::regtype, 'varchar'::regtype) THEN
-		RAISE EXCEPTION '%: column "%" of relation "%" is of type %, not a text type',
+		RAISE EXCEPTION '%: column "%" of relation % is of type %, not a text type',
 			fn, col, tbl, v_type
 			USING ERRCODE = 'datatype_mismatch';
 	END IF;
@@ -149,7 +149,7 @@ BEGIN
 		tbl, romanized, hebrew)
 	INTO v_rom, v_heb, v_kind;
 	IF v_rom IS NULL THEN
-		RAISE EXCEPTION 'revrit_evaluate: no row of "%" has both "%" and "%" filled', tbl, romanized, hebrew
+		RAISE EXCEPTION 'revrit_evaluate: no row of % has both "%" and "%" filled', tbl, romanized, hebrew
 			USING ERRCODE = 'object_not_in_prerequisite_state';
 	END IF;
 	RETURN revrit.evaluate_pairs(v_rom, v_heb, v_kind, folds, standard,
