@@ -22,11 +22,15 @@
 /* Largest alignment table (words × words) one field may need. */
 #define ALIGN_MAX_CELLS	(1u << 20)
 #define SKEL_MAX		64
+/* A Hebrew word whose consonants agree but that is not among the spellings
+ * counts this much of a pair. */
+#define RV_MATCH_SKELETON 0.75
 
 typedef struct word
 {
 	char	   *roman;
 	char	   *cands[ALIGN_K];
+	double		scores[ALIGN_K];
 	int			ncands;
 } word;
 
@@ -74,10 +78,83 @@ collect_candidate(const rv_candidate *cand, void *arg)
 			return c->oom = 1;
 	}
 	w = &c->w[c->n - 1];
-	if (w->ncands < ALIGN_K &&
-		(w->cands[w->ncands++] = adup(c->arena, cand->hebrew)) == NULL)
-		return c->oom = 1;
+	if (w->ncands < ALIGN_K)
+	{
+		w->scores[w->ncands] = cand->score;
+		if ((w->cands[w->ncands++] = adup(c->arena, cand->hebrew)) == NULL)
+			return c->oom = 1;
+	}
 	return 0;
+}
+
+/* The title with word `swap` spelled its second way (-1: none). */
+static rv_status
+spell_title(const word *w, size_t n, long swap, rv_pair_fn fn, void *arg,
+			int *stop, char *err)
+{
+	rv_buf		b;
+
+	rv_buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+	{
+		const char *s = w[i].cands[(long) i == swap ? 1 : 0];
+
+		if (i > 0)
+			rv_buf_putc(&b, ' ');
+		rv_buf_append(&b, s, strlen(s));
+	}
+	rv_buf_putc(&b, '\0');
+	if (b.failed)
+	{
+		rv_buf_free(&b);
+		rv_seterr(err, "out of memory");
+		return RV_ENOMEM;
+	}
+	*stop = fn(b.data, "", 1, arg);
+	rv_buf_free(&b);
+	return RV_OK;
+}
+
+/*
+ * Up to max whole-title spellings: every word's best, then the titles with
+ * one word spelled its second way, the closest calls first.
+ */
+static rv_status
+spell_titles(const word *w, size_t n, int max, rv_pair_fn fn, void *arg,
+			 char *err)
+{
+	int			stop = 0;
+	long		used[64];
+	int			nused = 0;
+	rv_status	st;
+
+	if (n == 0 || max < 1)
+		return RV_OK;
+	st = spell_title(w, n, -1, fn, arg, &stop, err);
+	while (st == RV_OK && !stop && nused < max - 1 && nused < 64)
+	{
+		long		best = -1;
+		double		gap = 0;
+
+		for (size_t i = 0; i < n; i++)
+		{
+			int			taken = 0;
+
+			for (int k = 0; k < nused; k++)
+				taken |= used[k] == (long) i;
+			if (!taken && w[i].ncands > 1 &&
+				(best < 0 || w[i].scores[1] - w[i].scores[0] < gap))
+			{
+				best = (long) i;
+				gap = w[i].scores[1] - w[i].scores[0];
+			}
+		}
+		if (best < 0)
+			break;
+		used[nused++] = best;
+		st = spell_title(w, n, best, fn, arg, &stop, err);
+	}
+	return st;
 }
 
 /* Consonant classes that romanization blurs; 0 for a mater lectionis. */
@@ -141,6 +218,35 @@ skeleton(const char *s, char *out)
 	return n;
 }
 
+/* The class of a word's first letter: a consonant's skeleton class, or
+ * for a mater lectionis the letters a romanized vowel may stand for. */
+static char
+first_class(const char *s)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	uint32_t	cp;
+
+	if (p[0] != 0xD7 || p[1] < 0x90 || p[1] > 0xAA)
+		return 0;
+	cp = 0x05D0 + (p[1] - 0x90);
+	if (cp == 0x05D0 || cp == 0x05E2 || cp == 0x05D4)
+		return 'A';				/* א ע ה */
+	if (cp == 0x05D5 || cp == 0x05D1)
+		return 'V';				/* ו ב */
+	if (cp == 0x05D9)
+		return 'Y';
+	return skel_class(cp);
+}
+
+/* A word without its article ה (two bytes), if it has one. */
+static const char *
+strip_article(const char *s)
+{
+	const unsigned char *p = (const unsigned char *) s;
+
+	return p[0] == 0xD7 && p[1] == 0x94 && p[2] ? s + 2 : s;
+}
+
 /* Skeletons agree: equal, or one edit apart when both have three or more. */
 static int
 skel_agree(const char *a, int na, const char *b, int nb)
@@ -151,8 +257,8 @@ skel_agree(const char *a, int na, const char *b, int nb)
 		return 0;
 	if (na == nb && memcmp(a, b, (size_t) na) == 0)
 		return 1;
-	if (na < 3 || nb < 3 || na - nb > 1 || nb - na > 1)
-		return 0;
+	if (na < 4 || nb < 4 || na - nb > 1 || nb - na > 1)
+		return 0;				/* an edit in a short skeleton is another word */
 	while (i < na && i < nb && a[i] == b[i])
 		i++;
 	if (na == nb)
@@ -162,7 +268,9 @@ skel_agree(const char *a, int na, const char *b, int nb)
 	return memcmp(a + i, b + i + 1, (size_t) (nb - i - 1)) == 0;
 }
 
-static int
+/* How well heb reads as the word: 1 if it is one of the word's spellings,
+ * RV_MATCH_SKELETON if only the consonants agree, 0 if not at all. */
+static double
 plausible(const word *w, const char *heb)
 {
 	char		hs[SKEL_MAX],
@@ -172,9 +280,20 @@ plausible(const word *w, const char *heb)
 	for (int i = 0; i < w->ncands; i++)
 		if (strcmp(w->cands[i], heb) == 0)
 			return 1;
+	/* one consonant says too little (יואב, ובא) */
+	if (nh < 2)
+		return 0;
 	for (int i = 0; i < w->ncands && i < 3; i++)
-		if (skel_agree(cs, skeleton(w->cands[i], cs), hs, nh))
-			return 1;
+	{
+		int			nc = skeleton(w->cands[i], cs);
+
+		/* the first letters must agree (an edit there is another word),
+		 * but for an article the catalogue added or dropped */
+		if (nc > 0 && skel_agree(cs, nc, hs, nh) &&
+			(first_class(w->cands[i]) == first_class(heb) ||
+			 first_class(strip_article(w->cands[i])) == first_class(strip_article(heb))))
+			return RV_MATCH_SKELETON;
+	}
 	return 0;
 }
 
@@ -237,46 +356,51 @@ hebrew_words(const uint32_t *cps, size_t n, rv_arena *a, char ***out)
 	return nw;
 }
 
-/* LCS over "plausible", then the matched pairs in order. */
+/*
+ * The best monotone alignment of rw and hw under "plausible" (a weighted
+ * longest common subsequence); reports its pairs in order to fn (may be
+ * NULL) and its total weight in *total.
+ */
 static rv_status
 align_pairs(const word *rw, size_t nr, char **hw, size_t nh, rv_pair_fn fn,
-			void *arg, char *err)
+			void *arg, double *total, char *err)
 {
 	size_t		cols = nh + 1;
-	uint16_t   *dp;
+	float	   *dp;
 	size_t		i = 0,
 				j = 0;
 
+	*total = 0;
 	if (nr == 0 || nh == 0)
 		return RV_OK;
-	if ((nr + 1) * cols > ALIGN_MAX_CELLS || nr >= 65535 || nh >= 65535)
+	if ((nr + 1) * cols > ALIGN_MAX_CELLS)
 	{
 		rv_seterr(err, "field too long to align (%zu x %zu words)", nr, nh);
 		return RV_ETOOLONG;
 	}
-	dp = rv_alloc0((nr + 1) * cols * sizeof(uint16_t));
+	dp = rv_alloc0((nr + 1) * cols * sizeof(float));
 	if (dp == NULL)
 	{
 		rv_seterr(err, "out of memory");
 		return RV_ENOMEM;
 	}
-	/* dp[i][j]: most plausible pairs of rw[i..] and hw[j..] */
+	/* dp[a][b]: the best weight of rw[a..] against hw[b..] */
 	for (size_t a = nr; a-- > 0;)
 		for (size_t b = nh; b-- > 0;)
 		{
-			uint16_t	m = dp[(a + 1) * cols + b + 1] + (plausible(&rw[a], hw[b]) ? 1 : 0);
-			uint16_t	s1 = dp[(a + 1) * cols + b];
-			uint16_t	s2 = dp[a * cols + b + 1];
+			float		w = (float) plausible(&rw[a], hw[b]);
+			float		m = w > 0 ? dp[(a + 1) * cols + b + 1] + w : 0;
+			float		s1 = dp[(a + 1) * cols + b];
+			float		s2 = dp[a * cols + b + 1];
 
-			if (m == dp[(a + 1) * cols + b + 1])
-				m = 0;			/* not a pair */
 			dp[a * cols + b] = m > s1 ? (m > s2 ? m : s2) : (s1 > s2 ? s1 : s2);
 		}
-	while (i < nr && j < nh)
+	*total = dp[0];
+	while (fn && i < nr && j < nh)
 	{
-		if (dp[i * cols + j] > dp[(i + 1) * cols + j + 1] &&
-			dp[i * cols + j] == dp[(i + 1) * cols + j + 1] + 1 &&
-			plausible(&rw[i], hw[j]))
+		float		w = (float) plausible(&rw[i], hw[j]);
+
+		if (w > 0 && dp[i * cols + j] == dp[(i + 1) * cols + j + 1] + w)
 		{
 			if (fn(rw[i].roman, hw[j], 1, arg))
 				break;
@@ -291,41 +415,121 @@ align_pairs(const word *rw, size_t nr, char **hw, size_t nh, rv_pair_fn fn,
 	return RV_OK;
 }
 
-rv_status
-rv_learned_align(const rv_engine *engine, const char *roman, size_t rlen,
-				 const char *hebrew, size_t hlen, const rv_options *options,
-				 rv_pair_fn fn, void *arg, char *err)
+/* The romanized side: its words and their spellings. */
+static rv_status
+roman_words(const rv_engine *engine, const char *roman, size_t rlen,
+			const rv_options *options, collect *c, char *err)
 {
 	rv_options	opt;
-	rv_arena	arena;
-	collect		c;
-	uint32_t   *hcps = NULL;
-	size_t		hn;
-	char	  **hw = NULL;
-	long		nhw = 0;
 	rv_status	st;
 
 	if (options)
 		opt = *options;
 	else
 		rv_options_init(&opt);
-	opt.learned = NULL;			/* align with the rules and lexicon alone */
+	opt.learned = NULL;			/* with the rules and lexicon alone */
+	st = rv_candidates(engine, roman, rlen, ALIGN_K, &opt, collect_candidate,
+					   c, err);
+	if (st == RV_OK && c->oom)
+	{
+		rv_seterr(err, "out of memory");
+		st = RV_ENOMEM;
+	}
+	return st;
+}
+
+/* The Hebrew side: its words, in the arena. */
+static rv_status
+hebrew_side(const char *hebrew, size_t hlen, rv_arena *arena, char ***hw,
+			long *nhw, char *err)
+{
+	uint32_t   *hcps = NULL;
+	size_t		hn;
+	rv_status	st = rv_decode_nfc(hebrew, hlen, &hcps, &hn, err);
+
+	if (st != RV_OK)
+		return st;
+	*nhw = hebrew_words(hcps, hn, arena, hw);
+	rv_free(hcps);
+	if (*nhw < 0)
+	{
+		rv_seterr(err, "out of memory");
+		return RV_ENOMEM;
+	}
+	return RV_OK;
+}
+
+rv_status
+rv_learned_align(const rv_engine *engine, const char *roman, size_t rlen,
+				 const char *hebrew, size_t hlen, const rv_options *options,
+				 rv_pair_fn fn, void *arg, char *err)
+{
+	rv_arena	arena;
+	collect		c;
+	char	  **hw = NULL;
+	long		nhw = 0;
+	double		total;
+	rv_status	st;
+
 	rv_arena_init(&arena);
 	memset(&c, 0, sizeof(c));
 	c.arena = &arena;
-	st = rv_candidates(engine, roman, rlen, ALIGN_K, &opt, collect_candidate,
-					   &c, err);
-	if (st == RV_OK && c.oom)
-		st = RV_ENOMEM;
+	st = roman_words(engine, roman, rlen, options, &c, err);
 	if (st == RV_OK)
-		st = rv_decode_nfc(hebrew, hlen, &hcps, &hn, err);
-	if (st == RV_OK && (nhw = hebrew_words(hcps, hn, &arena, &hw)) < 0)
-		st = RV_ENOMEM;
-	if (st == RV_ENOMEM)
-		rv_seterr(err, "out of memory");
+		st = hebrew_side(hebrew, hlen, &arena, &hw, &nhw, err);
 	if (st == RV_OK)
-		st = align_pairs(c.w, c.n, hw, (size_t) nhw, fn, arg, err);
-	rv_free(hcps);
+		st = align_pairs(c.w, c.n, hw, (size_t) nhw, fn, arg, &total, err);
+	rv_free(c.w);
+	rv_arena_free(&arena);
+	return st;
+}
+
+rv_status
+rv_learned_match(const rv_engine *engine, const char *roman, size_t rlen,
+				 const char *const *hebrew, const size_t *hlen, int n,
+				 const rv_options *options, double *scores, char *err)
+{
+	rv_arena	arena;
+	collect		c;
+	rv_status	st;
+
+	rv_arena_init(&arena);
+	memset(&c, 0, sizeof(c));
+	c.arena = &arena;
+	st = roman_words(engine, roman, rlen, options, &c, err);
+	for (int i = 0; st == RV_OK && i < n; i++)
+	{
+		char	  **hw = NULL;
+		long		nhw = 0;
+		double		total = 0;
+		size_t		most;
+
+		st = hebrew_side(hebrew[i], hlen[i], &arena, &hw, &nhw, err);
+		if (st == RV_OK)
+			st = align_pairs(c.w, c.n, hw, (size_t) nhw, NULL, NULL, &total, err);
+		most = c.n > (size_t) nhw ? c.n : (size_t) nhw;
+		scores[i] = most ? total / (double) most : 0;
+	}
+	rv_free(c.w);
+	rv_arena_free(&arena);
+	return st;
+}
+
+rv_status
+rv_learned_titles(const rv_engine *engine, const char *roman, size_t rlen,
+				  const rv_options *options, int max, rv_pair_fn fn,
+				  void *arg, char *err)
+{
+	rv_arena	arena;
+	collect		c;
+	rv_status	st;
+
+	rv_arena_init(&arena);
+	memset(&c, 0, sizeof(c));
+	c.arena = &arena;
+	st = roman_words(engine, roman, rlen, options, &c, err);
+	if (st == RV_OK)
+		st = spell_titles(c.w, c.n, max, fn, arg, err);
 	rv_free(c.w);
 	rv_arena_free(&arena);
 	return st;

@@ -204,6 +204,25 @@ rv_status	rv_learned_align(const rv_engine *engine, const char *roman,
 							 const rv_options *options, rv_pair_fn fn,
 							 void *arg, char *err);
 
+/*
+ * How well each Hebrew text hebrew[i] reads as the romanized text, in
+ * scores[i]: the weight of the best word alignment (1 a word the lattice
+ * spells so, less when only the consonants agree) over the larger word
+ * count of the two sides, so 1 is a perfect reading and 0 none.
+ */
+rv_status	rv_learned_match(const rv_engine *engine, const char *roman,
+							 size_t rlen, const char *const *hebrew,
+							 const size_t *hlen, int n,
+							 const rv_options *options, double *scores,
+							 char *err);
+
+/* Up to max whole-title spellings of a romanized text (words joined by a
+ * space, punctuation left out), the likeliest first, each passed to fn as
+ * its roman argument. */
+rv_status	rv_learned_titles(const rv_engine *engine, const char *roman,
+							  size_t rlen, const rv_options *options, int max,
+							  rv_pair_fn fn, void *arg, char *err);
+
 /* The fold (0..folds-1) a record belongs to in a k-fold evaluation: a hash
  * of its romanized text, so identical records share a fold. */
 unsigned	rv_learned_fold(const char *roman, size_t rlen, unsigned folds);

@@ -1,0 +1,51 @@
+-- verify_run.sql — the measurements of bench/verify.sh (see there).
+\pset footer off
+SELECT count(*) AS reference_titles, count(*) FILTER (WHERE origin = 'gold') AS gold,
+	   count(*) FILTER (WHERE origin <> 'gold' AND origin <> 'filler') AS distractors
+  FROM verify_ref;
+
+-- warm the backend (engine and learned map loaded once)
+SELECT count(*) FROM revrit_verify('Sefer', 'verify_ref');
+
+CREATE TEMP TABLE timing (what text, started timestamptz, ended timestamptz);
+INSERT INTO timing VALUES ('with year', clock_timestamp(), NULL);
+CREATE TEMP TABLE found_year AS
+SELECT q.id, v.ref_key, v.score
+  FROM queries q LEFT JOIN LATERAL revrit_verify(q.romanized, 'verify_ref', year => q.year) v ON true;
+UPDATE timing SET ended = clock_timestamp() WHERE what = 'with year';
+INSERT INTO timing VALUES ('without year', clock_timestamp(), NULL);
+CREATE TEMP TABLE found_any AS
+SELECT q.id, q.gold, v.ref_key, v.hebrew, v.score
+  FROM queries q LEFT JOIN LATERAL revrit_verify(q.romanized, 'verify_ref') v ON true;
+UPDATE timing SET ended = clock_timestamp() WHERE what = 'without year';
+
+CREATE TEMP VIEW results AS
+SELECT 'with year' AS run, count(*) AS queries, count(ref_key) AS returned,
+	   count(*) FILTER (WHERE ref_key = id::text) AS right_record
+  FROM found_year
+UNION ALL
+SELECT 'without year', count(*), count(ref_key),
+	   -- any record with the gold title is right when no year is given
+	   count(*) FILTER (WHERE hebrew = gold)
+  FROM found_any;
+
+SELECT r.run, r.queries, r.returned, r.right_record,
+	   round(r.right_record::numeric / nullif(r.returned, 0), 3) AS precision,
+	   round(r.right_record::numeric / r.queries, 3) AS recall,
+	   round((extract(epoch FROM t.ended - t.started) * 1000 / r.queries)::numeric, 2)
+		 AS ms_per_lookup
+  FROM results r JOIN timing t ON t.what = r.run;
+
+-- the lookup revrit_verify runs, for one query: it must use the trigram index
+EXPLAIN (COSTS OFF)
+SELECT t.id::text, t.title
+  FROM unnest(revrit.title_candidates('Sefer ha-ḥinukh', 3, '')) AS c
+  JOIN verify_ref AS t ON t.title OPERATOR(public.%) c
+ WHERE t.year::text = '1950';
+
+SELECT CASE WHEN r.right_record::numeric / nullif(r.returned, 0) >= 0.99
+			 AND r.right_record::numeric / r.queries >= 0.90
+			 AND extract(epoch FROM t.ended - t.started) * 1000 / r.queries < 5
+			THEN 'PASS' ELSE 'FAIL' END
+	   || ' (precision >= 0.99, recall >= 0.90, < 5 ms per lookup, with year)' AS verdict
+  FROM results r JOIN timing t ON t.what = r.run WHERE r.run = 'with year';

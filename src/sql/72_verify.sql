@@ -1,0 +1,138 @@
+-- revrit_verify: is a romanized title one of the Hebrew-script records a
+-- library already holds?  Whole-title spellings from the k-best lattice are
+-- looked up with pg_trgm's similarity operator (a trigram GIN or GiST index
+-- on the reference's title column makes that fast), each title found is
+-- scored word by word against the romanized one (revrit.match_scores: 1 =
+-- every word is a spelling revrit ranks, less where only the consonants
+-- agree), and the best is returned only when it is convincing and clearly
+-- ahead of the next: a wrong match is worse than none.
+--
+-- pg_trgm is not a hard requirement of the extension (most uses of revrit
+-- need no reference table); revrit_verify says so when it is missing.
+
+CREATE FUNCTION revrit.title_candidates(romanized text, n int, standard text)
+RETURNS text[]
+AS 'MODULE_PATHNAME', 'revrit_title_candidates'
+LANGUAGE C STRICT STABLE PARALLEL SAFE COST 2000;
+
+CREATE FUNCTION revrit.match_scores(romanized text, titles text[], standard text)
+RETURNS float8[]
+AS 'MODULE_PATHNAME', 'revrit_match_scores'
+LANGUAGE C STRICT STABLE PARALLEL SAFE COST 5000;
+
+-- The primary key of tbl as a text expression over alias t.
+CREATE FUNCTION revrit.key_expression(fn text, tbl regclass)
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v_cols text[];
+BEGIN
+	SELECT array_agg(format('t.%I', a.attname) ORDER BY k.ord) INTO v_cols
+	  FROM pg_index i,
+		   unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord),
+		   pg_attribute a
+	 WHERE i.indrelid = tbl AND i.indisprimary
+	   AND a.attrelid = tbl AND a.attnum = k.attnum;
+	IF v_cols IS NULL THEN
+		RAISE EXCEPTION '%: relation % has no primary key', fn, tbl
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = 'The key identifies the matching record.';
+	END IF;
+	IF array_length(v_cols, 1) = 1 THEN
+		RETURN v_cols[1] || '::text';
+	END IF;
+	RETURN format('ROW(%s)::text', array_to_string(v_cols, ', '));
+END
+$$;
+
+CREATE FUNCTION revrit_verify(romanized text, reference regclass,
+							  title_column name DEFAULT 'title',
+							  creator text DEFAULT '', year int DEFAULT 0,
+							  creator_column name DEFAULT 'creator',
+							  year_column name DEFAULT 'year',
+							  standard text DEFAULT '')
+RETURNS TABLE(ref_key text, hebrew text, score float8)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET pg_trgm.word_similarity_threshold = 0.5
+AS $$
+DECLARE
+	c_probe_words CONSTANT int := 4;	-- words of the title looked up
+	c_found CONSTANT int := 20;			-- reference titles scored
+	c_convincing CONSTANT float8 := 0.65;	-- least score returned
+	c_ahead CONSTANT float8 := 0.5;		-- lead over the next title, in words
+	v_words text[];
+	v_trgm name;
+	v_filter text := '';
+	v_keys text[];
+	v_titles text[];
+	v_scores float8[];
+	v_best int;
+BEGIN
+	SELECT n.nspname INTO v_trgm
+	  FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+	 WHERE e.extname = 'pg_trgm';
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'revrit_verify: the pg_trgm extension is not installed'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = 'CREATE EXTENSION pg_trgm; and index the reference titles: CREATE INDEX ON ref USING gin (title gin_trgm_ops);';
+	END IF;
+	PERFORM revrit.text_column('revrit_verify', reference, title_column);
+	IF creator <> '' THEN
+		PERFORM revrit.text_column('revrit_verify', reference, creator_column);
+		v_filter := format(' AND %I.similarity(t.%I::text, %L) >= 0.3', v_trgm,
+						   creator_column, @extschema@.revrit(creator, standard));
+	END IF;
+	IF year <> 0 THEN
+		IF NOT EXISTS (SELECT FROM pg_attribute a
+						WHERE a.attrelid = reference AND a.attname = year_column
+						  AND a.attnum > 0 AND NOT a.attisdropped) THEN
+			RAISE EXCEPTION 'revrit_verify: column "%" of relation % does not exist',
+				year_column, reference USING ERRCODE = 'undefined_column';
+		END IF;
+		v_filter := v_filter || format(' AND t.%I::text = %L', year_column, year);
+	END IF;
+
+	v_words := string_to_array((revrit.title_candidates(romanized, 1, standard))[1], ' ');
+	IF v_words IS NULL THEN
+		RETURN;					-- nothing in it is romanized Hebrew
+	END IF;
+	-- The lookup takes the first words of the likeliest spelling: titles
+	-- begin with their main title, and a short probe keeps the trigram scan
+	-- cheap (a long one reads the posting lists of all its trigrams).
+	EXECUTE format($q$
+		SELECT array_agg(k), array_agg(h)
+		  FROM (SELECT %s AS k, t.%I::text AS h
+				  FROM %s AS t
+				 WHERE $1 OPERATOR(%I.<%%) t.%I%s
+				 ORDER BY %I.word_similarity($1, t.%I::text) DESC
+				 LIMIT %s) AS found$q$,
+		revrit.key_expression('revrit_verify', reference), title_column,
+		reference, v_trgm, title_column, v_filter, v_trgm, title_column,
+		c_found)
+	INTO v_keys, v_titles
+	USING array_to_string(v_words[1:c_probe_words], ' ');
+	IF v_keys IS NULL THEN
+		RETURN;
+	END IF;
+
+	v_scores := revrit.match_scores(romanized, v_titles, standard);
+	SELECT u.i INTO v_best FROM unnest(v_scores) WITH ORDINALITY AS u(s, i)
+	 ORDER BY u.s DESC, u.i LIMIT 1;
+	IF v_scores[v_best] < c_convincing OR EXISTS (
+		SELECT FROM unnest(v_scores) WITH ORDINALITY AS u(s, i)
+		 WHERE u.i <> v_best
+		   AND u.s > v_scores[v_best] - c_ahead / cardinality(v_words)) THEN
+		RETURN;					-- nothing convincing, or no clear winner
+	END IF;
+	ref_key := v_keys[v_best];
+	hebrew := v_titles[v_best];
+	score := v_scores[v_best];
+	RETURN NEXT;
+END
+$$;
+
+COMMENT ON FUNCTION revrit_verify(text, regclass, name, text, int, name, name, text) IS
+'The record of a reference table of Hebrew-script titles that a romanized title reads as (at most one row; none unless convincing); needs pg_trgm and, for speed, a trigram index on the title column';
