@@ -25,6 +25,8 @@
 /* A Hebrew word whose consonants agree but that is not among the spellings
  * counts this much of a pair. */
 #define RV_MATCH_SKELETON 0.75
+/* ... and this much if they are one consonant apart. */
+#define RV_MATCH_EDIT	0.5
 
 typedef struct word
 {
@@ -247,7 +249,8 @@ strip_article(const char *s)
 	return p[0] == 0xD7 && p[1] == 0x94 && p[2] ? s + 2 : s;
 }
 
-/* Skeletons agree: equal, or one edit apart when both have three or more. */
+/* Skeletons agree: 2 if equal, 1 if one edit apart (both four or more
+ * consonants long), 0 if not. */
 static int
 skel_agree(const char *a, int na, const char *b, int nb)
 {
@@ -256,7 +259,7 @@ skel_agree(const char *a, int na, const char *b, int nb)
 	if (na == 0 || nb == 0)
 		return 0;
 	if (na == nb && memcmp(a, b, (size_t) na) == 0)
-		return 1;
+		return 2;
 	if (na < 4 || nb < 4 || na - nb > 1 || nb - na > 1)
 		return 0;				/* an edit in a short skeleton is another word */
 	while (i < na && i < nb && a[i] == b[i])
@@ -269,13 +272,15 @@ skel_agree(const char *a, int na, const char *b, int nb)
 }
 
 /* How well heb reads as the word: 1 if it is one of the word's spellings,
- * RV_MATCH_SKELETON if only the consonants agree, 0 if not at all. */
+ * RV_MATCH_SKELETON if only the consonants agree, RV_MATCH_EDIT if they
+ * are one apart, 0 if not at all. */
 static double
 plausible(const word *w, const char *heb)
 {
 	char		hs[SKEL_MAX],
 				cs[SKEL_MAX];
 	int			nh = skeleton(heb, hs);
+	int			best = 0;
 
 	for (int i = 0; i < w->ncands; i++)
 		if (strcmp(w->cands[i], heb) == 0)
@@ -286,15 +291,16 @@ plausible(const word *w, const char *heb)
 	for (int i = 0; i < w->ncands && i < 3; i++)
 	{
 		int			nc = skeleton(w->cands[i], cs);
+		int			agree = nc > 0 ? skel_agree(cs, nc, hs, nh) : 0;
 
 		/* the first letters must agree (an edit there is another word),
 		 * but for an article the catalogue added or dropped */
-		if (nc > 0 && skel_agree(cs, nc, hs, nh) &&
+		if (agree > best &&
 			(first_class(w->cands[i]) == first_class(heb) ||
 			 first_class(strip_article(w->cands[i])) == first_class(strip_article(heb))))
-			return RV_MATCH_SKELETON;
+			best = agree;
 	}
-	return 0;
+	return best == 2 ? RV_MATCH_SKELETON : best == 1 ? RV_MATCH_EDIT : 0;
 }
 
 static int
@@ -340,8 +346,9 @@ hebrew_words(const uint32_t *cps, size_t n, rv_arena *a, char ***out)
 			break;
 		rv_buf_init(&b);
 		for (size_t k = s; k < e; k++)
-			if (!(cps[k] >= 0x0591 && cps[k] <= 0x05C7))
-				rv_buf_put_cp(&b, cps[k]);
+			if (!(cps[k] >= 0x0591 && cps[k] <= 0x05C7))	/* points */
+				rv_buf_put_cp(&b, cps[k] == '\'' ? 0x05F3 :
+							  cps[k] == '"' ? 0x05F4 : cps[k]);
 		w[nw] = b.failed ? NULL : rv_arena_alloc(a, b.len + 1);
 		if (w[nw] == NULL)
 		{
@@ -415,10 +422,53 @@ align_pairs(const word *rw, size_t nr, char **hw, size_t nh, rv_pair_fn fn,
 	return RV_OK;
 }
 
-/* The romanized side: its words and their spellings. */
+/*
+ * When no word of the text is spelled through the lattice (an abbreviation
+ * such as mahad., a year), its conversion's Hebrew words stand in, each
+ * its own only spelling: enough to recognize the same words.
+ */
+static rv_status
+converted_words(const rv_engine *engine, const char *roman, size_t rlen,
+				const rv_options *opt, collect *c, char *err)
+{
+	char	   *out = NULL;
+	size_t		outlen = 0;
+	uint32_t   *cps = NULL;
+	size_t		n;
+	char	  **hw;
+	long		nhw;
+	rv_status	st = rv_convert(engine, roman, rlen, opt, &out, &outlen, err);
+
+	if (st == RV_OK)
+		st = rv_decode_nfc(out, outlen, &cps, &n, err);
+	rv_free(out);
+	if (st != RV_OK)
+		return st;
+	nhw = hebrew_words(cps, n, c->arena, &hw);
+	rv_free(cps);
+	c->w = nhw > 0 ? rv_alloc(sizeof(word) * (size_t) nhw) : NULL;
+	if (nhw < 0 || (nhw > 0 && c->w == NULL))
+	{
+		rv_seterr(err, "out of memory");
+		return RV_ENOMEM;
+	}
+	for (long i = 0; i < nhw; i++)
+	{
+		c->w[i].roman = hw[i];
+		c->w[i].cands[0] = hw[i];
+		c->w[i].scores[0] = 0;
+		c->w[i].ncands = 1;
+	}
+	c->n = c->cap = (size_t) nhw;
+	return RV_OK;
+}
+
+/* The romanized side: its words and their spellings; with or_converted,
+ * the words of its conversion when the lattice spelled none. */
 static rv_status
 roman_words(const rv_engine *engine, const char *roman, size_t rlen,
-			const rv_options *options, collect *c, char *err)
+			const rv_options *options, int or_converted, collect *c,
+			char *err)
 {
 	rv_options	opt;
 	rv_status	st;
@@ -435,6 +485,8 @@ roman_words(const rv_engine *engine, const char *roman, size_t rlen,
 		rv_seterr(err, "out of memory");
 		st = RV_ENOMEM;
 	}
+	if (st == RV_OK && c->n == 0 && or_converted)
+		st = converted_words(engine, roman, rlen, &opt, c, err);
 	return st;
 }
 
@@ -474,7 +526,7 @@ rv_learned_align(const rv_engine *engine, const char *roman, size_t rlen,
 	rv_arena_init(&arena);
 	memset(&c, 0, sizeof(c));
 	c.arena = &arena;
-	st = roman_words(engine, roman, rlen, options, &c, err);
+	st = roman_words(engine, roman, rlen, options, 0, &c, err);
 	if (st == RV_OK)
 		st = hebrew_side(hebrew, hlen, &arena, &hw, &nhw, err);
 	if (st == RV_OK)
@@ -496,7 +548,7 @@ rv_learned_match(const rv_engine *engine, const char *roman, size_t rlen,
 	rv_arena_init(&arena);
 	memset(&c, 0, sizeof(c));
 	c.arena = &arena;
-	st = roman_words(engine, roman, rlen, options, &c, err);
+	st = roman_words(engine, roman, rlen, options, 1, &c, err);
 	for (int i = 0; st == RV_OK && i < n; i++)
 	{
 		char	  **hw = NULL;
@@ -527,7 +579,7 @@ rv_learned_titles(const rv_engine *engine, const char *roman, size_t rlen,
 	rv_arena_init(&arena);
 	memset(&c, 0, sizeof(c));
 	c.arena = &arena;
-	st = roman_words(engine, roman, rlen, options, &c, err);
+	st = roman_words(engine, roman, rlen, options, 1, &c, err);
 	if (st == RV_OK)
 		st = spell_titles(c.w, c.n, max, fn, arg, err);
 	rv_free(c.w);

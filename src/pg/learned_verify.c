@@ -6,9 +6,14 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "executor/spi.h"
 #include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
+#include "utils/tuplestore.h"
 
 #include "learned_pg.h"
 
@@ -17,6 +22,20 @@
 
 PG_FUNCTION_INFO_V1(revrit_title_candidates);
 PG_FUNCTION_INFO_V1(revrit_match_scores);
+PG_FUNCTION_INFO_V1(revrit_lookup_titles);
+
+/* Lookup plans kept per backend: planning a trigram query costs more than
+ * running it.  The plan cache revalidates them after DDL. */
+#define REVRIT_LOOKUP_PLANS 16
+
+typedef struct lookup_plan
+{
+	char	   *query;
+	SPIPlanPtr	plan;
+} lookup_plan;
+
+static lookup_plan lookup_plans[REVRIT_LOOKUP_PLANS];
+static int	next_victim = 0;
 
 typedef struct titles
 {
@@ -107,4 +126,73 @@ revrit_match_scores(PG_FUNCTION_ARGS)
 		out[i] = Float8GetDatum(scores[i]);
 	PG_RETURN_ARRAYTYPE_P(construct_array(out, n, FLOAT8OID, sizeof(float8),
 										  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+/* The kept plan for query, prepared now if there is none. */
+static SPIPlanPtr
+lookup_plan_for(const char *query)
+{
+	Oid			types[3] = {TEXTOID, TEXTOID, TEXTOID};
+	lookup_plan *slot = NULL;
+	SPIPlanPtr	plan;
+
+	for (int i = 0; i < REVRIT_LOOKUP_PLANS; i++)
+		if (lookup_plans[i].query && strcmp(lookup_plans[i].query, query) == 0)
+			return lookup_plans[i].plan;
+	plan = SPI_prepare(query, 3, types);
+	if (plan == NULL)
+		elog(ERROR, "revrit: could not prepare the lookup: %s",
+			 SPI_result_code_string(SPI_result));
+	slot = &lookup_plans[next_victim];
+	next_victim = (next_victim + 1) % REVRIT_LOOKUP_PLANS;
+	if (slot->query)
+	{
+		SPI_freeplan(slot->plan);
+		pfree(slot->query);
+		slot->query = NULL;
+	}
+	if (SPI_keepplan(plan) != 0)
+		elog(ERROR, "revrit: could not keep the lookup plan");
+	slot->plan = plan;
+	slot->query = MemoryContextStrdup(TopMemoryContext, query);
+	return plan;
+}
+
+/*
+ * revrit.lookup_titles(query text, probe text, year text, creator text)
+ *   → TABLE(k text, h text)
+ * Runs revrit_verify's lookup (a read-only SELECT of two text columns, its
+ * parameters $1..$3 the three texts) with a kept plan.  It runs as the
+ * caller, read-only, so it can do nothing a caller's own query could not.
+ */
+Datum
+revrit_lookup_titles(PG_FUNCTION_ARGS)
+{
+	char	   *query = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	Datum		args[3] = {PG_GETARG_DATUM(1), PG_GETARG_DATUM(2), PG_GETARG_DATUM(3)};
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext callcxt = CurrentMemoryContext;
+
+	InitMaterializedSRF(fcinfo, 0);
+	SPI_connect();
+	if (SPI_execute_plan(lookup_plan_for(query), args, NULL, true, 0) != SPI_OK_SELECT ||
+		SPI_tuptable->tupdesc->natts != 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("revrit: the lookup must be a SELECT of two columns")));
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		Datum		values[2];
+		bool		nulls[2];
+		MemoryContext old;
+
+		CHECK_FOR_INTERRUPTS();
+		values[0] = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &nulls[0]);
+		values[1] = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &nulls[1]);
+		old = MemoryContextSwitchTo(callcxt);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextSwitchTo(old);
+	}
+	SPI_finish();
+	return (Datum) 0;
 }

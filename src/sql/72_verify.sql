@@ -7,6 +7,11 @@
 -- agree), and the best is returned only when it is convincing and clearly
 -- ahead of the next: a wrong match is worse than none.
 --
+-- Indexes (README, "Verifying against existing records"): a trigram GiST
+-- index on the title serves the nearest-first lookup; with a year, a GiST
+-- index on (year, title gist_trgm_ops) (btree_gist) finds the titles of
+-- that year directly.
+--
 -- pg_trgm is not a hard requirement of the extension (most uses of revrit
 -- need no reference table); revrit_verify says so when it is missing.
 
@@ -19,6 +24,11 @@ CREATE FUNCTION revrit.match_scores(romanized text, titles text[], standard text
 RETURNS float8[]
 AS 'MODULE_PATHNAME', 'revrit_match_scores'
 LANGUAGE C STRICT STABLE PARALLEL SAFE COST 5000;
+
+CREATE FUNCTION revrit.lookup_titles(query text, probe text, year text, creator text)
+RETURNS TABLE(k text, h text)
+AS 'MODULE_PATHNAME', 'revrit_lookup_titles'
+LANGUAGE C STRICT STABLE PARALLEL SAFE COST 1000 ROWS 20;
 
 -- The primary key of tbl as a text expression over alias t.
 CREATE FUNCTION revrit.key_expression(fn text, tbl regclass)
@@ -62,8 +72,9 @@ DECLARE
 	c_probe_words CONSTANT int := 4;	-- words of the title looked up
 	c_found CONSTANT int := 20;			-- reference titles scored
 	c_convincing CONSTANT float8 := 0.65;	-- least score returned
-	c_ahead CONSTANT float8 := 0.5;		-- lead over the next title, in words
+	c_ahead CONSTANT float8 := 0.45;		-- lead over the next title, in words
 	v_words text[];
+	v_year_type text;
 	v_trgm name;
 	v_filter text := '';
 	v_keys text[];
@@ -82,17 +93,19 @@ BEGIN
 	PERFORM revrit.text_column('revrit_verify', reference, title_column);
 	IF creator <> '' THEN
 		PERFORM revrit.text_column('revrit_verify', reference, creator_column);
-		v_filter := format(' AND %I.similarity(t.%I::text, %L) >= 0.3', v_trgm,
-						   creator_column, @extschema@.revrit(creator, standard));
+		v_filter := format(' AND %I.similarity(t.%I::text, $3) >= 0.3', v_trgm,
+						   creator_column);
 	END IF;
 	IF year <> 0 THEN
-		IF NOT EXISTS (SELECT FROM pg_attribute a
-						WHERE a.attrelid = reference AND a.attname = year_column
-						  AND a.attnum > 0 AND NOT a.attisdropped) THEN
+		SELECT format_type(a.atttypid, a.atttypmod) INTO v_year_type
+		  FROM pg_attribute a
+		 WHERE a.attrelid = reference AND a.attname = year_column
+		   AND a.attnum > 0 AND NOT a.attisdropped;
+		IF NOT FOUND THEN
 			RAISE EXCEPTION 'revrit_verify: column "%" of relation % does not exist',
 				year_column, reference USING ERRCODE = 'undefined_column';
 		END IF;
-		v_filter := v_filter || format(' AND t.%I::text = %L', year_column, year);
+		v_filter := v_filter || format(' AND t.%I = CAST($2 AS %s)', year_column, v_year_type);
 	END IF;
 
 	v_words := string_to_array((revrit.title_candidates(romanized, 1, standard))[1], ' ');
@@ -102,18 +115,18 @@ BEGIN
 	-- The lookup takes the first words of the likeliest spelling: titles
 	-- begin with their main title, and a short probe keeps the trigram scan
 	-- cheap (a long one reads the posting lists of all its trigrams).
-	EXECUTE format($q$
-		SELECT array_agg(k), array_agg(h)
-		  FROM (SELECT %s AS k, t.%I::text AS h
-				  FROM %s AS t
-				 WHERE $1 OPERATOR(%I.<%%) t.%I%s
-				 ORDER BY %I.word_similarity($1, t.%I::text) DESC
-				 LIMIT %s) AS found$q$,
+	SELECT array_agg(l.k), array_agg(l.h) INTO v_keys, v_titles
+	  FROM revrit.lookup_titles(format($q$
+		SELECT %s AS k, t.%I::text AS h
+		  FROM %s AS t
+		 WHERE $1 OPERATOR(%I.<%%) t.%I%s
+		 ORDER BY $1 OPERATOR(%I.<<->) t.%I
+		 LIMIT %s$q$,
 		revrit.key_expression('revrit_verify', reference), title_column,
 		reference, v_trgm, title_column, v_filter, v_trgm, title_column,
-		c_found)
-	INTO v_keys, v_titles
-	USING array_to_string(v_words[1:c_probe_words], ' ');
+		c_found),
+		array_to_string(v_words[1:c_probe_words], ' '), year::text,
+		CASE WHEN creator <> '' THEN @extschema@.revrit(creator, standard) ELSE '' END) AS l;
 	IF v_keys IS NULL THEN
 		RETURN;
 	END IF;
