@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "score.h"
+#include "../tools/score.h"
 #include "eval_learn.h"
 
 #define SCORE_USAGE \

@@ -5,7 +5,7 @@
 #define REVRIT_EVAL_LEARN_H
 
 #include "cli.h"
-#include "score.h"
+#include "../tools/score.h"
 
 /* Longest cross-validation accepted. */
 #define EVAL_MAX_FOLDS 100

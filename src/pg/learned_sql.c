@@ -24,7 +24,7 @@
 #include "utils/tuplestore.h"
 
 #include "learned_pg.h"
-#include "../cli/score.h"
+#include "../tools/score.h"
 
 /* revrit_evaluate: folds allowed. */
 #define REVRIT_MAX_FOLDS 100
