@@ -66,7 +66,7 @@ CREATE FUNCTION revrit_verify(romanized text, reference regclass,
 RETURNS TABLE(ref_key text, hebrew text, score float8)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-SET pg_trgm.word_similarity_threshold = 0.5
+SET pg_trgm.word_similarity_threshold = 0.3
 AS $$
 DECLARE
 	c_probe_words CONSTANT int := 4;	-- words of the title looked up
