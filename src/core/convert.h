@@ -88,10 +88,10 @@ char	   *conv_span_utf8(conv *c, size_t from, size_t to);
 void		conv_describe_word(conv *c, size_t from, size_t to, int nfound,
 							   int foreign, const uint8_t *psym, int npsym);
 
-/* convert_learned.c: the learned spellings of the word cps[from..to)
- * (NULL if none), and writing the learned layer's choice (1 if it wrote). */
-const rv_learned_form *conv_learned_forms(conv *c, size_t from, size_t to);
-int			conv_apply_learned(conv *c, const rv_learned_form *forms, int found,
-							   const uint8_t *psym, int npsym);
+/* convert_learned.c: if the learned layer (rv_options.learned) has a
+ * spelling of this word that beats the lattice's, write it and return 1. */
+int			conv_learned(conv *c, size_t unit_start, const part *base,
+						 int initial, int found, const uint8_t *psym,
+						 int npsym);
 
 #endif							/* REVRIT_CONVERT_H */

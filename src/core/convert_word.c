@@ -45,23 +45,21 @@ convert_base(conv *c, size_t unit_start, const part *base,
 			 const uint8_t *psym, int npsym, int initial)
 {
 	int			found = 0;
-	const rv_learned_form *learned = conv_learned_forms(c, unit_start, base->end);
-	int			k = learned && c->k < RV_LEARNED_K ? RV_LEARNED_K : c->k;
 
 	c->word_no++;
 	if (!base->foreign && !base->too_long && base->nfolded > 0)
 		found = rv_spell_word(c->search, c->rules,
 							  initial ? NULL : c->engine->lexicon,
-							  base->folded, base->nfolded, k, &c->arena,
+							  base->folded, base->nfolded, c->k, &c->arena,
 							  c->spellings);
 	if (found < 0)
 	{
 		c->oom = 1;
 		return 0;
 	}
-	conv_describe_word(c, unit_start, base->end, found < c->k ? found : c->k,
-					   base->foreign, psym, npsym);
-	if (learned && conv_apply_learned(c, learned, found, psym, npsym))
+	conv_describe_word(c, unit_start, base->end, found, base->foreign,
+					   psym, npsym);
+	if (conv_learned(c, unit_start, base, initial, found, psym, npsym))
 		return 1;				/* the catalogue's own spelling */
 	if (found == 0)
 		return 0;
