@@ -61,6 +61,16 @@ SELECT count(*) AS other_year FROM revrit_verify(romanized => 'Sefer ha-zikaron'
 							reference => '"Hebrew Records"', title_column => 'Title',
 							year => 1999, year_column => 'Year');
 
+-- revrit_analyze reports it, given a reference; the plain analysis is unchanged
+SELECT revrit_analyze(text => 'Sefer ha-zikaron', reference => '"Hebrew Records"',
+					  title_column => 'Title')->'verified' AS verified;
+SELECT revrit_analyze(text => 'Sipure ha-ḥasidim', reference => '"Hebrew Records"',
+					  title_column => 'Title')->'verified' AS not_verified;
+SELECT revrit_analyze(text => 'Sefer ha-zikaron', reference => '"Hebrew Records"',
+					  title_column => 'Title') - 'verified'
+	   = revrit_analyze(text => 'Sefer ha-zikaron') AS same_analysis;
+SELECT revrit_analyze('Sefer ha-zikaron', 1)->'recommendation'->>'use' AS positional_call;
+
 -- a composite key comes back as a row
 CREATE TABLE shelf (library text, call_no int, title text, PRIMARY KEY (library, call_no));
 INSERT INTO shelf VALUES ('Main "A"', 7, 'שירים חדשים');

@@ -149,3 +149,27 @@ $$;
 
 COMMENT ON FUNCTION revrit_verify(text, regclass, name, text, int, name, name, text) IS
 'The record of a reference table of Hebrew-script titles that a romanized title reads as (at most one row; none unless convincing); needs pg_trgm and, for speed, a trigram index on the title column';
+
+-- revrit_analyze with a reference: the analysis, plus "verified", the
+-- record revrit_verify finds (null when none).  A separate overload, so
+-- the analysis itself (revrit_analyze in 00_functions.sql) stays as it is.
+CREATE FUNCTION revrit_analyze(text text, reference regclass,
+							   title_column name DEFAULT 'title',
+							   n int DEFAULT 3, standard text DEFAULT '',
+							   creator text DEFAULT '', year int DEFAULT 0,
+							   creator_column name DEFAULT 'creator',
+							   year_column name DEFAULT 'year')
+RETURNS jsonb
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+AS $$
+SELECT @extschema@.revrit_analyze(text => $1, n => $4, standard => $5)
+	   || jsonb_build_object('verified',
+			(SELECT to_jsonb(v)
+			   FROM @extschema@.revrit_verify(romanized => $1, reference => $2,
+											  title_column => $3, creator => $6,
+											  year => $7, creator_column => $8,
+											  year_column => $9, standard => $5) AS v))
+$$;
+
+COMMENT ON FUNCTION revrit_analyze(text, regclass, name, int, text, text, int, name, name) IS
+'revrit_analyze, plus "verified": the record of the reference table revrit_verify matches (null when none)';
