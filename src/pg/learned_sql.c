@@ -139,6 +139,7 @@ learn_fold(const records *r, int folds, unsigned f)
 	{
 		ListCell   *lc;
 
+		CHECK_FOR_INTERRUPTS();
 		if (folds > 1 && r->fold[i] == f)
 			continue;
 		for (lc = list_head(r->taught[i]); st == RV_OK && lc; lc = lnext(r->taught[i], lc))
