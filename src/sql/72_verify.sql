@@ -57,6 +57,57 @@ BEGIN
 END
 $$;
 
+-- The lookup revrit_verify runs on reference: a SELECT of key and title
+-- of the `nearest` titles nearest to $1 (the probe), of year $2 and creator
+-- like $3 when asked.  Checks the arguments on the way.
+CREATE FUNCTION revrit.verify_query(reference regclass, title_column name,
+									creator_column name, year_column name,
+									by_creator bool, by_year bool, nearest int)
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v_trgm name;
+	v_year_type text;
+	v_filter text := '';
+BEGIN
+	SELECT n.nspname INTO v_trgm
+	  FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+	 WHERE e.extname = 'pg_trgm';
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'revrit_verify: the pg_trgm extension is not installed'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = 'CREATE EXTENSION pg_trgm; and index the reference titles: CREATE INDEX ON ref USING gist (title gist_trgm_ops);';
+	END IF;
+	PERFORM revrit.text_column('revrit_verify', reference, title_column);
+	IF by_creator THEN
+		PERFORM revrit.text_column('revrit_verify', reference, creator_column);
+		v_filter := format(' AND %I.similarity(t.%I::text, $3) >= 0.3', v_trgm,
+						   creator_column);
+	END IF;
+	IF by_year THEN
+		SELECT format_type(a.atttypid, a.atttypmod) INTO v_year_type
+		  FROM pg_attribute a
+		 WHERE a.attrelid = reference AND a.attname = year_column
+		   AND a.attnum > 0 AND NOT a.attisdropped;
+		IF NOT FOUND THEN
+			RAISE EXCEPTION 'revrit_verify: column "%" of relation % does not exist',
+				year_column, reference USING ERRCODE = 'undefined_column';
+		END IF;
+		v_filter := v_filter || format(' AND t.%I = CAST($2 AS %s)', year_column, v_year_type);
+	END IF;
+	RETURN format($q$
+		SELECT %s AS k, t.%I::text AS h
+		  FROM %s AS t
+		 WHERE $1 OPERATOR(%I.<%%) t.%I%s
+		 ORDER BY $1 OPERATOR(%I.<<->) t.%I
+		 LIMIT %s$q$,
+		revrit.key_expression('revrit_verify', reference), title_column,
+		reference, v_trgm, title_column, v_filter, v_trgm, title_column, nearest);
+END
+$$;
+
 CREATE FUNCTION revrit_verify(romanized text, reference regclass,
 							  title_column name DEFAULT 'title',
 							  creator text DEFAULT '', year int DEFAULT 0,
@@ -73,60 +124,27 @@ DECLARE
 	c_found CONSTANT int := 20;			-- reference titles scored
 	c_convincing CONSTANT float8 := 0.65;	-- least score returned
 	c_ahead CONSTANT float8 := 0.45;		-- lead over the next title, in words
+	v_query text := revrit.verify_query(reference, title_column, creator_column,
+										year_column, creator <> '', year <> 0,
+										c_found);
 	v_words text[];
-	v_year_type text;
-	v_trgm name;
-	v_filter text := '';
 	v_keys text[];
 	v_titles text[];
 	v_scores float8[];
 	v_best int;
 BEGIN
-	SELECT n.nspname INTO v_trgm
-	  FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-	 WHERE e.extname = 'pg_trgm';
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'revrit_verify: the pg_trgm extension is not installed'
-			USING ERRCODE = 'object_not_in_prerequisite_state',
-				  HINT = 'CREATE EXTENSION pg_trgm; and index the reference titles: CREATE INDEX ON ref USING gin (title gin_trgm_ops);';
-	END IF;
-	PERFORM revrit.text_column('revrit_verify', reference, title_column);
-	IF creator <> '' THEN
-		PERFORM revrit.text_column('revrit_verify', reference, creator_column);
-		v_filter := format(' AND %I.similarity(t.%I::text, $3) >= 0.3', v_trgm,
-						   creator_column);
-	END IF;
-	IF year <> 0 THEN
-		SELECT format_type(a.atttypid, a.atttypmod) INTO v_year_type
-		  FROM pg_attribute a
-		 WHERE a.attrelid = reference AND a.attname = year_column
-		   AND a.attnum > 0 AND NOT a.attisdropped;
-		IF NOT FOUND THEN
-			RAISE EXCEPTION 'revrit_verify: column "%" of relation % does not exist',
-				year_column, reference USING ERRCODE = 'undefined_column';
-		END IF;
-		v_filter := v_filter || format(' AND t.%I = CAST($2 AS %s)', year_column, v_year_type);
-	END IF;
-
 	v_words := string_to_array((revrit.title_candidates(romanized, 1, standard))[1], ' ');
 	IF v_words IS NULL THEN
 		RETURN;					-- nothing in it is romanized Hebrew
 	END IF;
 	-- The lookup takes the first words of the likeliest spelling: titles
 	-- begin with their main title, and a short probe keeps the trigram scan
-	-- cheap (a long one reads the posting lists of all its trigrams).
+	-- cheap.  Its plan is kept per backend (lookup_titles).
 	SELECT array_agg(l.k), array_agg(l.h) INTO v_keys, v_titles
-	  FROM revrit.lookup_titles(format($q$
-		SELECT %s AS k, t.%I::text AS h
-		  FROM %s AS t
-		 WHERE $1 OPERATOR(%I.<%%) t.%I%s
-		 ORDER BY $1 OPERATOR(%I.<<->) t.%I
-		 LIMIT %s$q$,
-		revrit.key_expression('revrit_verify', reference), title_column,
-		reference, v_trgm, title_column, v_filter, v_trgm, title_column,
-		c_found),
-		array_to_string(v_words[1:c_probe_words], ' '), year::text,
-		CASE WHEN creator <> '' THEN @extschema@.revrit(creator, standard) ELSE '' END) AS l;
+	  FROM revrit.lookup_titles(v_query,
+			array_to_string(v_words[1:c_probe_words], ' '), year::text,
+			CASE WHEN creator <> '' THEN @extschema@.revrit(creator, standard)
+				 ELSE '' END) AS l;
 	IF v_keys IS NULL THEN
 		RETURN;
 	END IF;
