@@ -121,7 +121,7 @@ SET pg_trgm.word_similarity_threshold = 0.3
 AS $$
 DECLARE
 	c_probe_words CONSTANT int := 4;	-- words of the title looked up
-	c_found CONSTANT int := 20;			-- reference titles scored
+	c_found CONSTANT int := 50;			-- reference titles scored
 	c_convincing CONSTANT float8 := 0.65;	-- least score returned
 	c_ahead CONSTANT float8 := 0.45;		-- lead over the next title, in words
 	v_query text := revrit.verify_query(reference, title_column, creator_column,
