@@ -31,6 +31,12 @@ ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n)
 PG_CPPFLAGS = $(ICU_CFLAGS)
 SHLIB_LINK = $(ICU_LIBS) -lm
 
+# libxml2, for revrit_marcxml (src/pg/marc_xml.c); PostgreSQL links it too.
+XML2_CFLAGS := $(shell xml2-config --cflags)
+XML2_LIBS := $(shell xml2-config --libs)
+PG_CPPFLAGS += $(XML2_CFLAGS)
+SHLIB_LINK += $(XML2_LIBS)
+
 EXTRA_CLEAN = build $(CLI_SRCS:.c=.o) revrit--0.1.sql
 
 # The Hebrew lexicon is compiled from Debian's hunspell-he (AGPL-3) on the

@@ -22,3 +22,15 @@ COST 30000;
 
 COMMENT ON FUNCTION revrit_marc_report(jsonb) IS
 'For review: which 880 fields revrit_marc would add to a MARC-in-JSON record, which fields it skips and why, and whether each conversion is fit for display';
+
+-- MARCXML: a <record> or a <collection>, parsed with libxml2 (no DTD, no
+-- network).  Same arguments as revrit_marc.
+CREATE FUNCTION revrit_marcxml(record text, fields text[] DEFAULT NULL,
+                               only_fit boolean DEFAULT false)
+RETURNS text
+AS 'MODULE_PATHNAME', 'revrit_marcxml'
+LANGUAGE C CALLED ON NULL INPUT STABLE PARALLEL SAFE
+COST 10000;
+
+COMMENT ON FUNCTION revrit_marcxml(text, text[], boolean) IS
+'A MARCXML record or collection of Hebrew books with a linked 880 Hebrew-script field for each romanized heading, title, imprint and series field that has none';
