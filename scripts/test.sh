@@ -95,6 +95,13 @@ fi
 
 pgcluster_stop
 
+# ---- MARC records rebuilt from the development pairs (skipped without them)
+echo
+echo "== MARC dev records (test/marc/dev_check.sh)"
+bash test/marc/dev_check.sh 2>&1 | tee build/marc_dev.log
+marc_rc=${PIPESTATUS[0]}
+tally "MARC dev records" "$marc_rc" $(counts_in build/marc_dev.log)
+
 # ---- installation tests -----------------------------------------------------
 echo
 echo "== installation tests (scripts/test-install.sh)"
