@@ -25,6 +25,7 @@ usage(FILE *fp)
 		  "       revrit eval PAIRS.tsv [--by-field] [--errors N] [--out PRED] [FLAGS]\n"
 		  "       revrit score PAIRS.tsv PRED.txt [--by-field] [--errors N]\n"
 		  "       revrit lexicon build WORDLIST OUT.rvlex | lexicon check FILE WORD...\n"
+		  "       revrit marc [--to json|iso2709] [--fields T,T] [--only-fit] [--report] < MARC\n"
 		  "FLAGS: --rules DIR|FILE  --lexicon FILE|none  --standard NAME\n"
 		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n", fp);
 }
@@ -501,6 +502,8 @@ main(int argc, char **argv)
 		return cmd_score(argc, argv);
 	if (strcmp(cmd, "lexicon") == 0)
 		return cmd_lexicon(argc, argv);
+	if (strcmp(cmd, "marc") == 0)
+		return cmd_marc(argc, argv);
 	usage(stderr);
 	return 2;
 }

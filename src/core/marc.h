@@ -107,6 +107,11 @@ rv_status	rv_marc_plan_record(const rv_engine *engine,
 								rv_marc_plan **out, char *err);
 void		rv_marc_plan_free(rv_marc_plan *plan);
 
+/* The plan as the JSON report of revrit_marc_report (docs/marc.md); *json
+ * is freed with rv_free. */
+rv_status	rv_marc_report_json(const rv_marc_plan *plan, char **json,
+								size_t *len, char *err);
+
 /* ---- the MARC 21 knowledge the plan uses (marc_tags.c) ------------------ */
 
 /* The field kind for a tag that gets Hebrew script, or NULL if none. */

@@ -5,9 +5,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "lib/stringinfo.h"
 #include "utils/builtins.h"
-#include "utils/json.h"
 
 #include "marc_pg.h"
 #include "revrit_pg.h"
@@ -79,67 +77,18 @@ marc_plan(const MarcRequest *req, const rv_marc_record *record)
 	return plan;
 }
 
-static void
-json_key_str(StringInfo buf, const char *key, const char *value)
-{
-	escape_json(buf, key);
-	appendStringInfoString(buf, ": ");
-	if (value)
-		escape_json(buf, value);
-	else
-		appendStringInfoString(buf, "null");
-}
-
-/* One entry of "added" or "skipped". */
-static void
-report_note(StringInfo buf, const rv_marc_note *note)
-{
-	appendStringInfo(buf, "{\"field\": %d, ", note->field + 1);
-	json_key_str(buf, "tag", note->tag);
-	appendStringInfoString(buf, ", ");
-	json_key_str(buf, "kind", note->kind);
-	if (note->why == RV_MARC_ADDED)
-		appendStringInfo(buf, ", \"occurrence\": \"%02d\"", note->occurrence);
-	else
-	{
-		appendStringInfoString(buf, ", ");
-		json_key_str(buf, "reason", rv_marc_skip_text(note->why));
-	}
-	appendStringInfoString(buf, ", ");
-	json_key_str(buf, "text", note->text);
-	appendStringInfoString(buf, ", ");
-	json_key_str(buf, "hebrew", note->hebrew);
-	appendStringInfoString(buf, ", ");
-	json_key_str(buf, "fitness", note->fitness);
-	appendStringInfoChar(buf, '}');
-}
-
 char *
 marc_report_json(const rv_marc_plan *plan)
 {
-	StringInfoData buf;
+	char	   *json = NULL,
+			   *copy;
+	size_t		len = 0;
+	char		err[RV_ERRLEN] = "";
+	rv_status	st = rv_marc_report_json(plan, &json, &len, err);
 
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "{\"hebrew\": %s, ", plan->hebrew ? "true" : "false");
-	json_key_str(&buf, "language", plan->language[0] ? plan->language : NULL);
-	for (int pass = 0; pass < 2; pass++)
-	{
-		bool		first = true;
-
-		appendStringInfoString(&buf, pass == 0 ? ", \"added\": [" : ", \"skipped\": [");
-		for (int i = 0; i < plan->nnotes; i++)
-		{
-			const rv_marc_note *note = &plan->notes[i];
-
-			if ((note->why == RV_MARC_ADDED) != (pass == 0))
-				continue;
-			if (!first)
-				appendStringInfoString(&buf, ", ");
-			report_note(&buf, note);
-			first = false;
-		}
-		appendStringInfoChar(&buf, ']');
-	}
-	appendStringInfoChar(&buf, '}');
-	return buf.data;
+	if (st != RV_OK)
+		revrit_report(st, err, NULL);
+	copy = pnstrdup(json, len);
+	rv_free(json);
+	return copy;
 }
