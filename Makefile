@@ -89,7 +89,7 @@ CLI_OBJS = $(CLI_SRCS:.c=.o)
 
 build/revrit: $(CLI_OBJS) $(CORE_OBJS)
 	@mkdir -p build
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) $(XML2_LIBS) -lm
 
 build/hebrew.rvlex: build/revrit $(HUNSPELL_DIC) $(COMMON_WORDS)
 	@mkdir -p build

@@ -3,12 +3,13 @@
  * MARC records of a file, as revrit_marc() does in PostgreSQL (the same
  * core plan, src/core/marc.h).
  *
- *   revrit marc [--to json|iso2709] [--fields 245,264] [--only-fit]
+ *   revrit marc [--to json|iso2709|xml] [--fields 245,264] [--only-fit]
  *               [--report] [FLAGS] < records > records
  *
- * The input is MARC-in-JSON, one record per line, or ISO 2709 in UTF-8
- * (leader/09 = 'a'), told apart by its first byte; the output is in the
- * input's format unless --to says otherwise.  --report prints, per record,
+ * The input is MARC-in-JSON, one record per line, ISO 2709 in UTF-8
+ * (leader/09 = 'a'), or a MARCXML record or collection, told apart by its
+ * first byte; the output is in the input's format unless --to says
+ * otherwise (JSON and ISO 2709 convert into each other).  --report prints, per record,
  * the JSON report of revrit_marc_report() instead of the records.  The
  * first record that cannot be read or converted stops the run with an
  * error naming it (exit status 1); the records before it are written.
@@ -29,6 +30,7 @@ typedef struct marc_job
 	rv_marc_params params;
 	char	   *tags[64];
 	int			report;
+	int			xml;			/* MARCXML: a whole document */
 	read_fn		read;
 	write_fn	write;
 } marc_job;
@@ -93,12 +95,19 @@ choose_formats(marc_job *job, const char *to)
 		job->read = jsonl_read;
 	else if (c >= '0' && c <= '9')
 		job->read = iso2709_read;
+	else if (c == '<')
+	{
+		job->xml = 1;
+		if (to == NULL || strcmp(to, "xml") == 0)
+			return 1;
+		fprintf(stderr, "revrit marc: MARCXML is written as MARCXML (--to xml)\n");
+		return 0;
+	}
 	else if (c == EOF)
 		return 1;
 	else
 	{
-		fprintf(stderr, "revrit marc: input is neither MARC-in-JSON lines nor ISO 2709%s\n",
-				c == '<' ? " (MARCXML: use revrit_marcxml() in PostgreSQL)" : "");
+		fprintf(stderr, "revrit marc: input is neither MARC-in-JSON lines, ISO 2709 nor MARCXML\n");
 		return 0;
 	}
 	job->write = job->read == jsonl_read ? jsonl_write : iso2709_write;
@@ -114,26 +123,20 @@ choose_formats(marc_job *job, const char *to)
 	return 1;
 }
 
-/* One record: plan, then write it or its report.  0 on error. */
-static int
-convert_one(marc_job *job, marc_rec *rec, char *err)
+/* The plan for one record; with --report, the report is printed.  NULL
+ * (err set) on error.  Also the callback of marcxml_run. */
+static rv_marc_plan *
+plan_record(void *arg, marc_rec *rec, char *err)
 {
+	marc_job   *job = arg;
 	rv_marc_record view = {rec->fields, rec->nfields};
 	rv_marc_plan *plan = NULL;
-	rv_marc_field *out;
-	int			nout,
-				ok = 1;
 	char		cerr[RV_ERRLEN] = "",
 				name[96];
 	rv_status	st = rv_marc_plan_record(job->ce.engine, &view, &job->params,
 										 &plan, cerr);
 
-	if (st != RV_OK)
-	{
-		snprintf(err, MARC_ERRLEN, "%s: %s", marc_rec_name(rec, name, sizeof(name)), cerr);
-		return 0;
-	}
-	if (job->report)
+	if (st == RV_OK && job->report)
 	{
 		char	   *json;
 		size_t		len;
@@ -143,15 +146,31 @@ convert_one(marc_job *job, marc_rec *rec, char *err)
 			printf("%s\n", json);
 			rv_free(json);
 		}
-		ok = st == RV_OK;
-		snprintf(err, MARC_ERRLEN, "%s", cerr);
 	}
-	else if (!marc_apply_plan(rec, plan, &out, &nout))
+	if (st != RV_OK)
+	{
+		snprintf(err, MARC_ERRLEN, "%s: %s", marc_rec_name(rec, name, sizeof(name)), cerr);
+		rv_marc_plan_free(plan);
+		return NULL;
+	}
+	return plan;
+}
+
+/* One record: plan, then write it (unless --report).  0 on error. */
+static int
+convert_one(marc_job *job, marc_rec *rec, char *err)
+{
+	rv_marc_plan *plan = plan_record(job, rec, err);
+	rv_marc_field *out;
+	int			nout,
+				ok = plan != NULL;
+
+	if (ok && !job->report && !marc_apply_plan(rec, plan, &out, &nout))
 	{
 		snprintf(err, MARC_ERRLEN, "out of memory");
 		ok = 0;
 	}
-	else
+	else if (ok && !job->report)
 		ok = job->write(stdout, rec, out, nout, err) > 0;
 	rv_marc_plan_free(plan);
 	return ok;
@@ -162,8 +181,7 @@ cmd_marc(int argc, char **argv)
 {
 	marc_job	job;
 	const char *to = NULL;
-	int			rc,
-				got;
+	int			rc;
 	marc_rec	rec;
 	char		err[MARC_ERRLEN] = "";
 
@@ -177,10 +195,12 @@ cmd_marc(int argc, char **argv)
 		return 2;
 	}
 	memset(&rec, 0, sizeof(rec));
+	if (job.xml)
+		marcxml_run(stdin, stdout, plan_record, &job, !job.report, err);
 	for (int number = 1; job.read; number++)
 	{
 		rec.number = number;
-		if ((got = job.read(stdin, &rec, err)) <= 0 ||
+		if (job.read(stdin, &rec, err) <= 0 ||
 			!convert_one(&job, &rec, err))
 			break;
 		marc_rec_clear(&rec);

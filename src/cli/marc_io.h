@@ -49,4 +49,11 @@ int			jsonl_read(FILE *fp, marc_rec *rec, char *err);
 int			jsonl_write(FILE *fp, const marc_rec *rec,
 						const rv_marc_field *fields, int nfields, char *err);
 
+/* MARCXML (marc_xml_io.c): the whole document of in, each record planned
+ * by fn (which sets err and returns NULL on failure), written to out
+ * unless !write.  Returns 0 on error (err set). */
+typedef rv_marc_plan *(*marc_plan_fn) (void *arg, marc_rec *rec, char *err);
+int			marcxml_run(FILE *in, FILE *out, marc_plan_fn fn, void *arg,
+						int write, char *err);
+
 #endif							/* REVRIT_MARC_IO_H */

@@ -165,20 +165,19 @@ tag_selected(const rv_marc_params *p, const char *tag)
 	return 0;
 }
 
-/* Has the text a letter that is not Hebrew?  -1 on invalid UTF-8. */
-static int
-has_latin(const char *s, size_t len, char *err)
+/* Has the text a letter that is not Hebrew? */
+static rv_status
+has_latin(const char *s, size_t len, int *found, char *err)
 {
 	uint32_t   *cps = NULL;
 	size_t		n = 0;
-	int			found = 0;
+	rv_status	st = rv_decode_nfc(s, len, &cps, &n, err);
 
-	if (rv_decode_nfc(s, len, &cps, &n, err) != RV_OK)
-		return -1;
-	for (size_t i = 0; i < n && !found; i++)
-		found = rv_cp_is_letter(cps[i]) && !rv_cp_is_hebrew(cps[i]);
+	*found = 0;
+	for (size_t i = 0; st == RV_OK && i < n && !*found; i++)
+		*found = rv_cp_is_letter(cps[i]) && !rv_cp_is_hebrew(cps[i]);
 	rv_free(cps);
-	return found;
+	return st;
 }
 
 /* Does the text start, after punctuation, with a Hebrew letter? */
@@ -355,8 +354,8 @@ plan_convert(planner *p, int i, rv_marc_note *note)
 		(n = collect_pieces(p, f, pieces, lens, index)) < 0 ||
 		(note->text = join_pieces(arena, pieces, lens, n, &textlen)) == NULL)
 		return out_of_memory(p);
-	if ((latin = has_latin(note->text, textlen, p->err)) < 0)
-		return field_error(p, i, RV_EUNICODE);
+	if ((st = has_latin(note->text, textlen, &latin, p->err)) != RV_OK)
+		return field_error(p, i, st);
 	if (!latin)
 	{
 		note->why = RV_MARC_SKIP_NOT_ROMANIZED;
