@@ -174,31 +174,43 @@ rv_marc_convert_pieces(const rv_engine *engine, const rv_options *options,
 	return RV_OK;
 }
 
+/* After a key at p: skip white space and the colon; where the value starts. */
+static const char *
+value_after(const char *p)
+{
+	while (*p == ' ' || *p == ':' || *p == '\n' || *p == '\t')
+		p++;
+	return p;
+}
+
 /*
  * The adapter over the analysis: the one place that reads its output.  It
- * takes recommendation.use, the last "use" key of the document (a word's
- * text cannot fake it: quotes inside strings are escaped).
+ * takes recommendation.use: the "use" key after the last "recommendation"
+ * key of the document, spacing aside (a word's text cannot fake either:
+ * quotes inside strings are escaped).
  */
 rv_status
 rv_marc_fitness(const rv_engine *engine, const rv_options *options,
 				const char *text, size_t len, const char **fitness,
 				char *err)
 {
-	static const char key[] = "\"recommendation\": {\"use\": \"";
-	char	   *json = NULL,
-			   *hit = NULL;
+	char	   *json = NULL;
+	const char *rec = NULL,
+			   *use;
 	size_t		jsonlen = 0;
 	rv_status	st;
 
 	st = rv_analyze(engine, text, len, 1, options, &json, &jsonlen, err);
 	if (st != RV_OK)
 		return st;
-	for (char *p = json; (p = strstr(p, key)) != NULL; p++)
-		hit = p + sizeof(key) - 1;
+	for (const char *p = json; (p = strstr(p, "\"recommendation\"")) != NULL; p++)
+		rec = p;
+	use = rec ? strstr(rec, "\"use\"") : NULL;
+	use = use ? value_after(use + 5) : NULL;
 	*fitness = "none";
-	if (hit && strncmp(hit, "display\"", 8) == 0)
+	if (use && strncmp(use, "\"display\"", 9) == 0)
 		*fitness = "display";
-	else if (hit && strncmp(hit, "search\"", 7) == 0)
+	else if (use && strncmp(use, "\"search\"", 8) == 0)
 		*fitness = "search";
 	rv_free(json);
 	return RV_OK;
