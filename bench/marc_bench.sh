@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/marc_bench.sh [N] — (REPEAT=3 for the fastest of 3) MARC-in-JSON records through revrit_marc, with
+# bench/marc_bench.sh [N] — (REPEAT=3: fastest of 3 interleaved rounds) MARC-in-JSON records through revrit_marc, with
 # all cores, beside text-only revrit() on the same fields.
 #
 # Builds N records (default 100,000) from bench/catalog_gen.sql: 008 in
@@ -37,21 +37,19 @@ export PGHOST=$CLUSTER PGPORT=$PORT PGUSER=postgres PGDATABASE=postgres
 
 q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 now() { date +%s.%N; }
-# timeit SQL: wall seconds of the statement, the fastest of $REPEAT runs
-# (the machine is shared: the fastest run is the least disturbed)
-REPEAT=${REPEAT:-1}
+# timeit SQL: wall seconds of the statement
 timeit() {
-	local t0 t1 best=
-	for _ in $(seq "$REPEAT"); do
-		q -c "SET client_min_messages = warning; DROP TABLE IF EXISTS out" >/dev/null
-		q -c "CHECKPOINT" >/dev/null
-		t0=$(now)
-		q -c "$1" >/dev/null
-		t1=$(now)
-		best=$(awk -v a="$t0" -v b="$t1" -v m="$best" 'BEGIN { d = b - a; if (m != "" && m < d) d = m; printf "%.2f", d }')
-	done
-	echo "$best"
+	local t0 t1
+	q -c "SET client_min_messages = warning; DROP TABLE IF EXISTS out" >/dev/null
+	q -c "CHECKPOINT" >/dev/null
+	t0=$(now)
+	q -c "$1" >/dev/null
+	t1=$(now)
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }'
 }
+# the smaller of two times ("" counts as none)
+best() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (a == "" || b < a) ? b : a }'; }
+REPEAT=${REPEAT:-1}
 rate() { awk -v n="$N" -v s="$1" 'BEGIN { printf "%d", n / s }'; }
 
 q <<SQL
@@ -87,10 +85,20 @@ SER="SET max_parallel_workers_per_gather = 0;"
 
 echo "revrit_marc benchmark: $N MARC-in-JSON records (3 converted fields each), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 q -c "$PAR EXPLAIN (COSTS OFF) $MARC" | sed 's/^/  /'
-mp=$(timeit "$PAR $MARC")
+# The four measurements are interleaved, REPEAT rounds, and the fastest of
+# each kept: on a shared machine the load drifts, and interleaving exposes
+# all four to the same drift.
+mp= tp= ms= ts=
+for _ in $(seq "$REPEAT"); do
+	mp=$(best "$mp" "$(timeit "$PAR $MARC")")
+	tp=$(best "$tp" "$(timeit "$PAR $TEXT")")
+	ms=$(best "$ms" "$(timeit "$SER $MARC")")
+	ts=$(best "$ts" "$(timeit "$SER $TEXT")")
+done
+q -c "SET client_min_messages = warning; DROP TABLE IF EXISTS out" >/dev/null
+q -c "$MARC" >/dev/null
 q -Atc "SELECT '  check: ' || count(*) FILTER (WHERE r->'fields' @> '[{\"880\": {}}]') || ' of ' || count(*) || ' records got 880s' FROM out"
-tp=$(timeit "$PAR $TEXT")
-ms=$(timeit "$SER $MARC"); ts=$(timeit "$SER $TEXT")
+echo "fastest of $REPEAT round(s); load after: $(cut -d' ' -f1 /proc/loadavg)"
 printf '%-28s %8s s %10s records/s\n' \
 	"revrit_marc, parallel" "$mp" "$(rate "$mp")" \
 	"revrit() x3 fields, parallel" "$tp" "$(rate "$tp")" \
