@@ -95,6 +95,11 @@ SELECT id, revrit_marc(r) = r AS unchanged,
 -- Record 4: Hebrew by 041; record 5: Aramaic, and Hebrew script is left alone
 SELECT id, pg_temp.marc_lines(revrit_marc(r)) FROM rec WHERE id IN (4, 5) ORDER BY id;
 
+-- a Yiddish book gets Hebrew script too (008/35-37 = yid)
+SELECT pg_temp.marc_lines(revrit_marc('{"fields": [
+  {"008": "200101s1950    nyu           000 1 yid d"},
+  {"245": {"ind1": "1", "ind2": "0", "subfields": [{"a": "Mayn shtetele :"}, {"b": "dertseylungen."}]}}]}'));
+
 -- fields => restricts the tags
 SELECT pg_temp.marc_lines(revrit_marc(r, fields => '{245,264}'), masked => true) FROM rec WHERE id = 1;
 

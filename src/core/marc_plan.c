@@ -1,8 +1,9 @@
 /*
  * marc_plan.c — decide which linked 880 fields a MARC record gets.
  *
- * A record gets Hebrew script when its language is Hebrew or Aramaic
- * (008/35-37, or a language code in 041 $a).  Then every field of a tag in
+ * A record gets Hebrew script when its language is written in it: Hebrew,
+ * Aramaic or Yiddish (008/35-37, or a language code in 041 $a); the
+ * conversion tells Yiddish from Hebrew romanization by itself.  Then every field of a tag in
  * marc_tags.c that is not linked to an 880 yet gets one, unless it has no
  * romanized text or the conversion changes nothing (or, with only_fit, the
  * analysis does not find it fit for display).  Linkage follows MARC 21
@@ -57,7 +58,8 @@ rv_marc_skip_text(rv_marc_skip why)
 static int
 is_hebrew_code(const char *s)
 {
-	return memcmp(s, "heb", 3) == 0 || memcmp(s, "arc", 3) == 0;
+	return memcmp(s, "heb", 3) == 0 || memcmp(s, "arc", 3) == 0 ||
+		memcmp(s, "yid", 3) == 0;
 }
 
 /* Is the record in Hebrew?  language gets the code that decided. */
