@@ -84,6 +84,9 @@ include $(PGXS)
 $(CORE_OBJS) $(TOOLS_OBJS): override CFLAGS += -Wextra
 $(CORE_OBJS): override CFLAGS += -fvisibility=hidden
 $(TOOLS_OBJS): override CPPFLAGS += -Isrc/core
+# revrit_evaluate scores with the scorer itself (src/pg/learned_score.c).
+src/pg/learned_score.o src/pg/learned_score.bc src/pg/learned_score_text.o \
+	src/pg/learned_score_text.bc: override CPPFLAGS += -Isrc/core -Isrc/tools
 
 # The symbols revrit.so exports: _PG_init, the module magic, and each C
 # function the extension's SQL names (AS 'MODULE_PATHNAME', 'symbol') with

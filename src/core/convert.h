@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "engine.h"
 #include "lattice.h"
+#include "learned.h"
 #include "report.h"
 #include "rules.h"
 
@@ -86,5 +87,11 @@ void		conv_put_cps(rv_buf *b, const uint32_t *cps, size_t from,
 char	   *conv_span_utf8(conv *c, size_t from, size_t to);
 void		conv_describe_word(conv *c, size_t from, size_t to, int nfound,
 							   int foreign, const uint8_t *psym, int npsym);
+
+/* convert_learned.c: if the learned layer (rv_options.learned) has a
+ * spelling of this word that beats the lattice's, write it and return 1. */
+int			conv_learned(conv *c, size_t unit_start, const part *base,
+						 int initial, int found, const uint8_t *psym,
+						 int npsym);
 
 #endif							/* REVRIT_CONVERT_H */

@@ -62,6 +62,8 @@ convert_base(conv *c, size_t unit_start, const part *base,
 	}
 	conv_describe_word(c, unit_start, base->end, found, base->foreign,
 					   psym, npsym);
+	if (conv_learned(c, unit_start, base, initial, found, psym, npsym))
+		return 1;				/* the catalogue's own spelling */
 	if (found == 0)
 		return 0;
 	conv_put_syms(c, &c->out, psym, npsym);

@@ -12,6 +12,7 @@
 #include "utils/guc.h"
 
 #include "revrit_pg.h"
+#include "learned_pg.h"
 
 char	   *revrit_standard_guc = NULL;
 int			revrit_hyphen_guc = RV_HYPHEN_MAQAF;
@@ -20,6 +21,7 @@ int			revrit_marks_guc = RV_MARKS_HEBREW;
 char	   *revrit_lexicon_guc = NULL;
 int			revrit_yiddish_points_guc = RV_POINTS_PLAIN;
 bool		revrit_yiddish_ligatures_guc = false;
+bool		revrit_learning_guc = true;
 
 static const struct config_enum_entry hyphen_options[] = {
 	{"maqaf", RV_HYPHEN_MAQAF, false},
@@ -148,6 +150,16 @@ revrit_define_gucs(void)
 							 "on writes double vov, vov yud and double yud as one sign each, off as two letters (as most catalogues and word lists do).",
 							 &revrit_yiddish_ligatures_guc,
 							 false,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	/* learned layer (learned_cache.c) */
+	DefineCustomBoolVariable("revrit.learning",
+							 "Consult the learned spellings of revrit.learned when converting.",
+							 "off converts with the rules and the lexicon alone.",
+							 &revrit_learning_guc,
+							 true,
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);

@@ -18,6 +18,7 @@
 #include "utils/tuplestore.h"
 
 #include "revrit_pg.h"
+#include "learned_pg.h"
 
 PG_MODULE_MAGIC;
 
@@ -117,6 +118,15 @@ make_options(rv_options *opt, const RevritLoaded *eng,
 	opt->yiddish_ligatures = revrit_yiddish_ligatures_guc;
 	opt->interrupt = interrupt_cb;
 	opt->interrupt_arg = NULL;
+	opt->learned = revrit_learned_map();
+}
+
+/* For learned_sql.c: the options revrit() would use, hyphen from the setting. */
+void
+revrit_call_options(rv_options *opt, const RevritLoaded *eng,
+					const char *standard)
+{
+	make_options(opt, eng, standard, "");
 }
 
 /* revrit(text text, standard text DEFAULT '', hyphen text DEFAULT '') */
