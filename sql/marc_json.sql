@@ -69,17 +69,30 @@ SELECT revrit_marc(r)->>'id' AS id, revrit_marc(r)->>'leader' AS leader,
   FROM rec WHERE id = 1;
 
 -- each 880's text is what revrit() makes of the field's converted subfields
+-- (with the field's kind, once revrit() takes one)
+CREATE FUNCTION pg_temp.revrit_kind(t text, k text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    r text;
+BEGIN
+    IF EXISTS (SELECT FROM pg_proc WHERE proname = 'revrit' AND 'kind' = ANY (proargnames)) THEN
+        EXECUTE 'SELECT revrit($1, kind => $2)' INTO r USING t, k;
+    ELSE
+        r := revrit(t);
+    END IF;
+    RETURN r;
+END $$;
 SELECT x.n, (SELECT string_agg(s.value #>> '{}', ' ' ORDER BY e.i)
                FROM jsonb_array_elements(x.f->'880'->'subfields') WITH ORDINALITY AS e(sf, i),
                     jsonb_each(e.sf) AS s
-              WHERE s.key NOT IN ('6', 'e', '0')) = revrit(t.txt) AS same_as_revrit
+              WHERE s.key NOT IN ('6', 'e', '0')) = pg_temp.revrit_kind(t.txt, t.kind) AS same_as_revrit
   FROM rec,
        jsonb_array_elements(revrit_marc(r)->'fields') WITH ORDINALITY AS x(f, n),
-       (VALUES ('100-01', 'Levi, Yosef,'),
-               ('245-02', 'ha-Bayit ha-yashan : sipurim / Yosef Levi.'),
-               ('264-03', 'Yerushalayim : Hotsaʼat Karmel, 1990.'),
-               ('490-04', 'Sifriyat ha-bayit ; 5'),
-               ('700-05', 'Kohen, Sarah,')) AS t(link, txt)
+       (VALUES ('100-01', 'Levi, Yosef,', 'name'),
+               ('245-02', 'ha-Bayit ha-yashan : sipurim / Yosef Levi.', 'title'),
+               ('264-03', 'Yerushalayim : Hotsaʼat Karmel, 1990.', 'imprint'),
+               ('490-04', 'Sifriyat ha-bayit ; 5', 'title'),
+               ('700-05', 'Kohen, Sarah,', 'name')) AS t(link, txt, kind)
  WHERE id = 1 AND x.f ? '880'
    AND x.f->'880'->'subfields'->0->>'6' LIKE t.link || '/%'
  ORDER BY x.n;
