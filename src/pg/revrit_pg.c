@@ -348,5 +348,5 @@ revrit_analyze(PG_FUNCTION_ARGS)
 void
 revrit_settings_options(rv_options *opt, const RevritLoaded *eng)
 {
-	make_options(opt, eng, "", "");
+	make_options(opt, eng, "", "", "");
 }
