@@ -2,15 +2,15 @@
  * detect_plain.c — telling the Israeli place-name romanization (Qiryat
  * Ono, Ma'ale Adummim, Sede Boqer) from ALA-LC written without its
  * diacritics.  Neither shows a telling letter in most names, so both
- * readings are spelled and the one the lexicon knows better wins.
+ * readings are spelled and the one the lexicon knows better wins.  That
+ * costs a search per word and standard, so it is done only for a part
+ * with a cue of the standard, and the spellings are kept for conversion.
  */
 #include <string.h>
 
 #include "detect_plain.h"
 #include "names.h"
 #include "utf8.h"
-
-#define MAX_WORDS 32			/* words compared; the rest follow the choice */
 
 typedef struct reading
 {
@@ -19,6 +19,17 @@ typedef struct reading
 	uint32_t	hash;			/* of the spellings, to see if both agree */
 	int			foreign;		/* words of another language (the, der) */
 } reading;
+
+/* What one comparison reads with. */
+typedef struct plain_ctx
+{
+	const rv_engine *e;
+	const uint32_t *cps;
+	rv_search  *search;
+	rv_arena   *arena;
+	rv_spelling *sp;
+	rv_plain_memo *memo;
+} plain_ctx;
 
 static void
 hash_syms(reading *out, const uint8_t *sym, int n)
@@ -42,24 +53,84 @@ is_plain(const uint32_t *cps, size_t from, size_t to)
 	return letters > 0;
 }
 
+/* Conversion spells a word of r as rv_spell_word does here (k = 1) when
+ * r has no merged component and reads with the engine's lexicon. */
+static int
+memo_applies(const rv_engine *e, const rv_rules *r)
+{
+	return r->lang.component[0] == '\0' && rv_engine_lexicon_for(e, r) == e->lexicon;
+}
+
+static void
+memo_keep(rv_plain_memo *m, const rv_rules *r, size_t from, size_t to,
+		  const rv_spelling *sp)
+{
+	rv_plain_word *w;
+
+	if (m == NULL || m->nwords == 2 * RV_PLAIN_MAX_WORDS ||
+		sp->nsym > RV_PLAIN_MEMO_SYMS - m->nsyms)
+		return;
+	w = &m->words[m->nwords++];
+	w->rules = r;
+	w->start = from;
+	w->end = to;
+	w->sp = *sp;
+	w->sp.sym = m->syms + m->nsyms;
+	memcpy(w->sp.sym, sp->sym, (size_t) sp->nsym);
+	m->nsyms += sp->nsym;
+}
+
+const rv_spelling *
+rv_plain_memo_find(const rv_plain_memo *m, const rv_rules *r, size_t start,
+				   size_t end)
+{
+	for (int i = 0; i < m->nwords; i++)
+		if (m->words[i].rules == r && m->words[i].start == start &&
+			m->words[i].end == end)
+			return &m->words[i].sp;
+	return NULL;
+}
+
+/* One word's reading by one standard, to add to the part's. */
+typedef struct word_reading
+{
+	int			known;
+	double		cost;
+	const uint8_t *sym;			/* NULL: no spelling */
+	int			nsym;
+	int			foreign;
+} word_reading;
+
+static void
+add_reading(reading *out, const word_reading *w)
+{
+	out->known += w->known;
+	out->cost += w->cost;
+	out->foreign += w->foreign;
+	if (w->sym)
+		hash_syms(out, w->sym, w->nsym);
+}
+
 /* One word as standard r reads it: known or not, and its cost. */
 static void
-read_word(const rv_engine *e, const rv_rules *r, const uint32_t *cps,
-		  size_t from, size_t to, rv_search *search, rv_arena *arena,
-		  rv_spelling *sp, reading *out)
+read_word(const plain_ctx *x, const rv_rules *r, size_t from, size_t to,
+		  word_reading *out)
 {
+	const uint32_t *cps = x->cps;
 	uint32_t	folded[RV_MAX_WORD];
 	int			n = 0;
 
-	const rv_word_entry *hit = rv_names_lookup(e, r, RV_KIND_TITLE, cps, from, to);
+	const rv_word_entry *hit = rv_names_lookup(x->e, r, RV_KIND_TITLE, cps, from, to);
 	char		word[RV_MAX_WORD * 4 + 1];
 	size_t		len = 0;
 
+	memset(out, 0, sizeof(*out));
 	if (hit != NULL)
 	{
-		out->known++;
-		out->cost -= RV_BONUS_BOTH;
-		hash_syms(out, hit->options[0].sym, hit->options[0].nsym);
+		out->known = 1;
+		out->cost = -RV_BONUS_BOTH;
+		out->sym = hit->options[0].sym;
+		out->nsym = hit->options[0].nsym;
 		return;
 	}
 	for (size_t i = from; i < to && n < RV_MAX_WORD; i++)
@@ -72,14 +143,17 @@ read_word(const rv_engine *e, const rv_rules *r, const uint32_t *cps,
 		len += rv_utf8_encode(f, word + len);
 	}
 	word[len] = '\0';
-	if (n > 0 && n < RV_MAX_WORD && rv_rules_is_foreign_word(r, word))
-		out->foreign++;
+	out->foreign = n > 0 && n < RV_MAX_WORD && rv_rules_is_foreign_word(r, word);
 	if (n == 0 || n == RV_MAX_WORD ||
-		rv_spell_word(search, r, e->lexicon, folded, n, 1, arena, sp) <= 0)
+		rv_spell_word(x->search, r, x->e->lexicon, folded, n, 1, x->arena,
+					  x->sp) <= 0)
 		return;
-	out->known += sp[0].in_lexicon;
-	out->cost += sp[0].score;
-	hash_syms(out, sp[0].sym, sp[0].nsym);
+	if (memo_applies(x->e, r))
+		memo_keep(x->memo, r, from, to, &x->sp[0]);
+	out->known = x->sp[0].in_lexicon;
+	out->cost = x->sp[0].score;
+	out->sym = x->sp[0].sym;
+	out->nsym = x->sp[0].nsym;
 }
 
 /* A chain of hyphenated prefixes (me-, uve-) of r: ALA-LC has them,
@@ -118,16 +192,148 @@ is_abbreviation(const rv_rules *r, const uint32_t *cps, size_t from, size_t to)
 	return rv_rules_abbrev(r, f, (int) (to - from)) != NULL;
 }
 
-static void
-read_text(const rv_engine *e, const rv_rules *r, const uint32_t *cps,
-		  size_t from, size_t to, rv_search *search, rv_arena *arena,
-		  rv_spelling *sp, reading *out)
+/* How standard r takes the word cps[i..j): 0 a word to spell, 1 its own
+ * hyphenated prefix or abbreviation (what only its rules read), -1 a short
+ * hyphenated prefix it lacks. */
+static int
+word_shape(const rv_rules *r, const uint32_t *cps, size_t i, size_t j,
+		   size_t to)
 {
+	if ((j < to && cps[j] == '-' && j > i && j - i <= RV_MAX_TOKEN &&
+		 is_prefix(r, cps, i, j)) ||
+		(j < to && cps[j] == '.' && is_abbreviation(r, cps, i, j)))
+		return 1;
+	if (j + 1 < to && cps[j] == '-' && j - i <= 3 &&
+		rv_cp_is_letter(cps[j + 1]) && !rv_cp_is_upper(cps[i]))
+		return -1;
+	return 0;
+}
+
+static void
+add_shape(reading *out, int shape)
+{
+	if (shape > 0)
+		out->known++;
+	out->cost += shape > 0 ? -RV_BONUS_BOTH : RV_BONUS_BOTH;
+}
+
+static uint32_t
+ascii_lower(uint32_t cp)
+{
+	return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+}
+
+/*
+ * Does the word cps[i..j) show a sign of plain-script standard r that
+ * default standard d written without diacritics does not?  A marker letter
+ * of r's rule file (q w), ' for alef or ayin inside the word, a consonant
+ * doubled for a dagesh (Sukkot), a prefix joined to a capital (HaSharon)
+ * where r says camel-prefixes, one of r's generic words (Qiryat, Kefar,
+ * Giv'at); or weaker: a cue letter of r's plain-script line (h for ח,
+ * z for צ) outside d's digraphs, a vowel starting the word (r does not
+ * write an initial ayin, d writes ʻ) or ending it (r does not write a
+ * silent final he, d writes h).
+ */
+static int
+word_cue(const rv_rules *d, const rv_rules *r, const uint32_t *cps,
+		 size_t i, size_t j)
+{
+	char		key[RV_WL_MAX_KEY];
+	uint32_t	f[RV_MAX_WORD];
+	int			n = 0;
+
+	for (size_t k = i; k < j && n < RV_MAX_WORD; k++)
+		f[n++] = ascii_lower(cps[k]);
+	if (n == 0)
+		return 0;
+	if (rv_rules_is_vowel(r, f[0]) || (n > 1 && rv_rules_is_vowel(r, f[n - 1]) &&
+									   f[n - 1] != 'i' && f[n - 1] != 'u'))
+		return 1;
+	for (int k = 0; k < n; k++)
+	{
+		int			dg = rv_rules_digraph_at(d, f + k, n - k);
+
+		for (uint32_t m = 0; m < r->nmarkers; m++)
+			if (r->markers[m].cp == f[k])
+				return 1;
+		if (f[k] == '\'' && k > 0 && k + 1 < n)
+			return 1;
+		if (k + 1 < n && f[k + 1] == f[k] && f[k] != '\'' &&
+			rv_rules_is_consonant(r, f[k]))
+			return 1;
+		if (r->camel_prefixes && k > 0 && rv_cp_is_upper(cps[i + k]) &&
+			!rv_cp_is_upper(cps[i + k - 1]) && is_prefix(r, cps, i, i + k))
+			return 1;
+		if (dg > 0)
+			k += dg - 1;
+		else if (strchr(r->words->plain_cues, (int) f[k]) != NULL &&
+				 !(k > 0 && k + 1 == n && rv_rules_is_vowel(d, f[k - 1])))
+			return 1;
+	}
+	return rv_wordlist_key(cps, i, j, key) &&
+		rv_wordlist_find(r->words, key) != NULL;
+}
+
+/*
+ * The part read by default standard d and by r.  Every word is read by d
+ * (conversion keeps those spellings when d wins); by r only a word with a
+ * cue of r (word_cue), the others taken as read alike.
+ */
+static void
+read_both(const plain_ctx *x, const rv_rules *d, const rv_rules *r,
+		  size_t from, size_t to, reading *dflt, reading *alt)
+{
+	const uint32_t *cps = x->cps;
 	size_t		i = from;
 	int			words = 0;
 
-	memset(out, 0, sizeof(*out));
-	while (i < to && words < MAX_WORDS)
+	memset(dflt, 0, sizeof(*dflt));
+	memset(alt, 0, sizeof(*alt));
+	while (i < to && words < RV_PLAIN_MAX_WORDS)
+	{
+		size_t		j;
+		int			sd,
+					sr;
+		word_reading wd,
+					wr;
+
+		if (!rv_cp_is_letter(cps[i]))
+		{
+			i++;
+			continue;
+		}
+		for (j = i; j < to && (rv_cp_is_letter(cps[j]) || cps[j] == '\''); j++)
+			;
+		sd = word_shape(d, cps, i, j, to);
+		sr = word_shape(r, cps, i, j, to);
+		if (sd == 0 || sr == 0)
+			read_word(x, d, i, j, &wd);
+		if (sd != 0)
+			add_shape(dflt, sd);
+		else
+			add_reading(dflt, &wd);
+		if (sr != 0)
+			add_shape(alt, sr);
+		else if (sd == 0 && !word_cue(d, r, cps, i, j))
+			add_reading(alt, &wd);
+		else
+		{
+			read_word(x, r, i, j, &wr);
+			add_reading(alt, &wr);
+		}
+		words++;
+		i = j;
+	}
+}
+
+/* Is a comparison worth its searches: does any word show a cue of r? */
+static int
+plain_cue(const rv_rules *d, const rv_rules *r, const uint32_t *cps,
+		  size_t from, size_t to)
+{
+	size_t		i = from;
+
+	while (i < to)
 	{
 		size_t		j;
 
@@ -138,50 +344,43 @@ read_text(const rv_engine *e, const rv_rules *r, const uint32_t *cps,
 		}
 		for (j = i; j < to && (rv_cp_is_letter(cps[j]) || cps[j] == '\''); j++)
 			;
-		if ((j < to && cps[j] == '-' && j > i && j - i <= RV_MAX_TOKEN &&
-			 is_prefix(r, cps, i, j)) ||
-			(j < to && cps[j] == '.' && is_abbreviation(r, cps, i, j)))
-		{
-			out->known++;		/* what only this standard's rules read */
-			out->cost -= RV_BONUS_BOTH;
-		}
-		else if (j + 1 < to && cps[j] == '-' && j - i <= 3 &&
-				 rv_cp_is_letter(cps[j + 1]) && !rv_cp_is_upper(cps[i]))
-			out->cost += RV_BONUS_BOTH;	/* a prefix these rules lack */
-		else
-			read_word(e, r, cps, i, j, search, arena, sp, out);
-		words++;
+		if (word_cue(d, r, cps, i, j))
+			return 1;
 		i = j;
 	}
+	return 0;
+}
+
+static const rv_rules *
+plain_standard(const rv_engine *e)
+{
+	for (int i = 1; i < e->nrules; i++)
+		if (e->rules[i]->words != NULL && e->rules[i]->words->plain_script)
+			return e->rules[i];
+	return NULL;
 }
 
 const rv_rules *
 rv_detect_plain(const rv_engine *e, const uint32_t *cps, size_t from,
 				size_t to, rv_search *search, rv_arena *arena,
-				rv_spelling *spellings)
+				rv_spelling *spellings, rv_plain_memo *memo)
 {
+	plain_ctx	x = {e, cps, search, arena, spellings, memo};
+	const rv_rules *r = plain_standard(e);
 	reading		dflt,
 				alt;
 
-	if (e->lexicon == NULL || !is_plain(cps, from, to))
+	if (memo)
+		memo->nwords = memo->nsyms = 0;
+	if (r == NULL || e->lexicon == NULL || !is_plain(cps, from, to) ||
+		!plain_cue(e->rules[0], r, cps, from, to))
 		return NULL;
-	for (int i = 1; i < e->nrules; i++)
-	{
-		const rv_rules *r = e->rules[i];
-
-		if (r->words == NULL || !r->words->plain_script)
-			continue;
-		read_text(e, e->rules[0], cps, from, to, search, arena, spellings, &dflt);
-		/* another language (The history of…), or nothing to tell apart */
-		if (dflt.foreign > 0)
-			return NULL;
-		read_text(e, r, cps, from, to, search, arena, spellings, &alt);
-		if (alt.hash == dflt.hash)
-			return NULL;
-		if (alt.known > dflt.known ||
-			(alt.known == dflt.known && alt.cost <= dflt.cost + RV_PLAIN_MARGIN))
-			return r;
+	read_both(&x, e->rules[0], r, from, to, &dflt, &alt);
+	/* another language (The history of…), or nothing to tell apart */
+	if (dflt.foreign > 0 || alt.hash == dflt.hash)
 		return NULL;
-	}
+	if (alt.known > dflt.known ||
+		(alt.known == dflt.known && alt.cost <= dflt.cost + RV_PLAIN_MARGIN))
+		return r;
 	return NULL;
 }
