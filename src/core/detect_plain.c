@@ -31,12 +31,16 @@ typedef struct plain_ctx
 	rv_plain_memo *memo;
 } plain_ctx;
 
+/* Word k's spelling into the part's hash: a sum, so the words may be
+ * added in any order and two readings that agree word by word agree. */
 static void
-hash_syms(reading *out, const uint8_t *sym, int n)
+hash_syms(reading *out, int k, const uint8_t *sym, int n)
 {
+	uint32_t	h = 2166136261u ^ (uint32_t) k;
+
 	for (int i = 0; i < n; i++)
-		out->hash = (out->hash ^ sym[i]) * 16777619u;
-	out->hash = (out->hash ^ 0xFF) * 16777619u;
+		h = (h ^ sym[i]) * 16777619u;
+	out->hash += (h ^ 0xFF) * 16777619u;
 }
 
 static int
@@ -102,13 +106,13 @@ typedef struct word_reading
 } word_reading;
 
 static void
-add_reading(reading *out, const word_reading *w)
+add_reading(reading *out, int k, const word_reading *w)
 {
 	out->known += w->known;
 	out->cost += w->cost;
 	out->foreign += w->foreign;
 	if (w->sym)
-		hash_syms(out, w->sym, w->nsym);
+		hash_syms(out, k, w->sym, w->nsym);
 }
 
 /* One word as standard r reads it: known or not, and its cost. */
@@ -274,28 +278,38 @@ word_cue(const rv_rules *d, const rv_rules *r, const uint32_t *cps,
 		rv_wordlist_find(r->words, key) != NULL;
 }
 
+/* A word of the part: where it is, how each standard takes it, and
+ * whether r must read it itself. */
+typedef struct part_word
+{
+	size_t		start,
+				end;
+	int			index;			/* among the part's words */
+	int			shape_r;
+	int			own;
+} part_word;
+
 /*
- * The part read by default standard d and by r.  Every word is read by d
- * (conversion keeps those spellings when d wins); by r only a word with a
- * cue of r (word_cue), the others taken as read alike.
+ * The part read by default standard d: every word (conversion keeps the
+ * spellings when d wins), into *dflt; *alt gets what r reads alike (its
+ * own prefixes, words without a cue of r).  The words r must read itself
+ * go into w; returns how many.
  */
-static void
-read_both(const plain_ctx *x, const rv_rules *d, const rv_rules *r,
-		  size_t from, size_t to, reading *dflt, reading *alt)
+static int
+read_default(const plain_ctx *x, const rv_rules *d, const rv_rules *r,
+			 size_t from, size_t to, reading *dflt, reading *alt,
+			 part_word *w)
 {
 	const uint32_t *cps = x->cps;
 	size_t		i = from;
-	int			words = 0;
+	int			words = 0,
+				nown = 0;
 
-	memset(dflt, 0, sizeof(*dflt));
-	memset(alt, 0, sizeof(*alt));
 	while (i < to && words < RV_PLAIN_MAX_WORDS)
 	{
 		size_t		j;
-		int			sd,
-					sr;
-		word_reading wd,
-					wr;
+		int			sd;
+		word_reading wd;
 
 		if (!rv_cp_is_letter(cps[i]))
 		{
@@ -305,24 +319,44 @@ read_both(const plain_ctx *x, const rv_rules *d, const rv_rules *r,
 		for (j = i; j < to && (rv_cp_is_letter(cps[j]) || cps[j] == '\''); j++)
 			;
 		sd = word_shape(d, cps, i, j, to);
-		sr = word_shape(r, cps, i, j, to);
-		if (sd == 0 || sr == 0)
+		w[nown].start = i;
+		w[nown].end = j;
+		w[nown].index = words;
+		w[nown].shape_r = word_shape(r, cps, i, j, to);
+		if (sd == 0)
 			read_word(x, d, i, j, &wd);
 		if (sd != 0)
 			add_shape(dflt, sd);
 		else
-			add_reading(dflt, &wd);
-		if (sr != 0)
-			add_shape(alt, sr);
+			add_reading(dflt, words, &wd);
+		if (w[nown].shape_r != 0)
+			add_shape(alt, w[nown].shape_r);
 		else if (sd == 0 && !word_cue(d, r, cps, i, j))
-			add_reading(alt, &wd);
+			add_reading(alt, words, &wd);
 		else
-		{
-			read_word(x, r, i, j, &wr);
-			add_reading(alt, &wr);
-		}
+			nown++;
 		words++;
 		i = j;
+	}
+	return nown;
+}
+
+/*
+ * The words r reads itself, in order, into *alt.  Stops, leaving alt->known below dflt_known, once
+ * the words left cannot bring r up to the default's count of known words.
+ */
+static void
+read_own(const plain_ctx *x, const rv_rules *r, const part_word *w, int n,
+		 int dflt_known, reading *alt)
+{
+	for (int k = 0; k < n; k++)
+	{
+		word_reading wr;
+
+		if (alt->known + (n - k) < dflt_known)
+			return;
+		read_word(x, r, w[k].start, w[k].end, &wr);
+		add_reading(alt, w[k].index, &wr);
 	}
 }
 
@@ -369,15 +403,23 @@ rv_detect_plain(const rv_engine *e, const uint32_t *cps, size_t from,
 	const rv_rules *r = plain_standard(e);
 	reading		dflt,
 				alt;
+	part_word	own[RV_PLAIN_MAX_WORDS];
+	int			nown;
 
 	if (memo)
 		memo->nwords = memo->nsyms = 0;
 	if (r == NULL || e->lexicon == NULL || !is_plain(cps, from, to) ||
 		!plain_cue(e->rules[0], r, cps, from, to))
 		return NULL;
-	read_both(&x, e->rules[0], r, from, to, &dflt, &alt);
-	/* another language (The history of…), or nothing to tell apart */
-	if (dflt.foreign > 0 || alt.hash == dflt.hash)
+	memset(&dflt, 0, sizeof(dflt));
+	memset(&alt, 0, sizeof(alt));
+	nown = read_default(&x, e->rules[0], r, from, to, &dflt, &alt, own);
+	/* another language (The history of…) */
+	if (dflt.foreign > 0)
+		return NULL;
+	read_own(&x, r, own, nown, dflt.known, &alt);
+	/* nothing to tell apart */
+	if (alt.hash == dflt.hash)
 		return NULL;
 	if (alt.known > dflt.known ||
 		(alt.known == dflt.known && alt.cost <= dflt.cost + RV_PLAIN_MARGIN))
