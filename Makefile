@@ -50,6 +50,12 @@ ifneq ($(shell command -v dawg2wordlist),)
 COMMON_WORDS = build/hebrew-common.txt
 endif
 endif
+# Word frequencies (wordfreq, CC BY-SA 4.0): shipped compressed and
+# unchanged in data/wordfreq-he, decompressed here for the compiler.
+WORDFREQ_PACK ?= data/wordfreq-he/large_he.msgpack.gz
+ifneq ($(wildcard $(WORDFREQ_PACK)),)
+WORDFREQ = build/wordfreq-he.msgpack
+endif
 endif
 
 PG_CONFIG ?= pg_config
@@ -85,9 +91,14 @@ build/revrit: $(CLI_OBJS) $(CORE_OBJS)
 	@mkdir -p build
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) -lm
 
-build/hebrew.rvlex: build/revrit $(HUNSPELL_DIC) $(COMMON_WORDS)
+build/hebrew.rvlex: build/revrit $(HUNSPELL_DIC) $(COMMON_WORDS) $(WORDFREQ)
 	@mkdir -p build
-	build/revrit lexicon build $(HUNSPELL_DIC) $@ $(if $(COMMON_WORDS),--common $(COMMON_WORDS))
+	build/revrit lexicon build $(HUNSPELL_DIC) $@ $(if $(COMMON_WORDS),--common $(COMMON_WORDS)) $(if $(WORDFREQ),--freq $(WORDFREQ))
+
+$(WORDFREQ): $(WORDFREQ_PACK)
+	@mkdir -p build
+	gzip -dc $< > $@.tmp
+	mv $@.tmp $@
 
 # The words in common use: Tesseract's Hebrew word list (Apache-2.0), taken
 # from Debian's tesseract-ocr-heb with the tesseract-ocr tools.

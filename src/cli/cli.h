@@ -15,6 +15,7 @@ typedef struct cli_engine
 	rv_lexicon *lexicon;		/* NULL = rules only */
 	rv_engine  *engine;
 	rv_options	options;
+	rv_ranking	ranking;		/* options.ranking points here if set */
 } cli_engine;
 
 /*
@@ -28,6 +29,11 @@ typedef struct cli_engine
  */
 int			cli_engine_open(cli_engine *ce, int *argc, char **argv);
 void		cli_engine_close(cli_engine *ce);
+
+/* Take --spelling auto|modern|traditional and --weights NAME=V,... (the
+ * ranking weights, for refitting: bench/fit_ranking.py) out of argv into
+ * ce->options; 0 after printing an error.  ranking_flags.c */
+int			cli_ranking_flags(cli_engine *ce, int *argc, char **argv);
 
 /* Subcommands; each returns the process exit status. */
 int			cmd_convert(int argc, char **argv);

@@ -2,7 +2,7 @@
  * cmd_lexicon.c — "revrit lexicon": compile a word list, and inspect what a
  * compiled lexicon says about words.
  *
- *   revrit lexicon build WORDLIST OUT.rvlex
+ *   revrit lexicon build WORDLIST OUT.rvlex [--common LIST] [--freq PACK]
  *   revrit lexicon check FILE.rvlex WORD...
  */
 #include <stdio.h>
@@ -14,7 +14,8 @@
 #include "../core/lexicon_format.h"
 
 #define LEXICON_USAGE \
-	"usage: revrit lexicon build WORDLIST OUT.rvlex [--common WORDLIST]\n" \
+	"usage: revrit lexicon build WORDLIST OUT.rvlex [--common WORDLIST]" \
+	" [--freq FREQ.msgpack]\n" \
 	"       revrit lexicon check FILE.rvlex WORD...\n"
 
 static double
@@ -53,7 +54,8 @@ read_counts(const char *path, rvlex_dawg_header *dh, unsigned long long *size)
 }
 
 static int
-lexicon_build(const char *wordlist, const char *common, const char *out)
+lexicon_build(const char *wordlist, const char *common, const char *freq,
+			  const char *out)
 {
 	char		err[RV_ERRLEN];
 	double		t0 = now_seconds(),
@@ -62,7 +64,7 @@ lexicon_build(const char *wordlist, const char *common, const char *out)
 	rvlex_dawg_header dh;
 	unsigned long long size;
 
-	if (rv_lexicon_build(wordlist, common, out, err) != RV_OK)
+	if (rv_lexicon_build_freq(wordlist, common, freq, out, err) != RV_OK)
 	{
 		fprintf(stderr, "revrit lexicon: %s\n", err);
 		return 1;
@@ -146,11 +148,25 @@ lexicon_check(const char *path, char **words, int nwords)
 int
 cmd_lexicon(int argc, char **argv)
 {
-	if (argc == 4 && strcmp(argv[1], "build") == 0)
-		return lexicon_build(argv[2], NULL, argv[3]);
-	if (argc == 6 && strcmp(argv[1], "build") == 0 &&
-		strcmp(argv[4], "--common") == 0)
-		return lexicon_build(argv[2], argv[5], argv[3]);
+	if (argc >= 4 && argc % 2 == 0 && strcmp(argv[1], "build") == 0)
+	{
+		const char *common = NULL,
+				   *freq = NULL;
+
+		for (int i = 4; i + 1 < argc; i += 2)
+		{
+			if (strcmp(argv[i], "--common") == 0)
+				common = argv[i + 1];
+			else if (strcmp(argv[i], "--freq") == 0)
+				freq = argv[i + 1];
+			else
+			{
+				fputs(LEXICON_USAGE, stderr);
+				return 2;
+			}
+		}
+		return lexicon_build(argv[2], common, freq, argv[3]);
+	}
 	if (argc >= 4 && strcmp(argv[1], "check") == 0)
 		return lexicon_check(argv[2], argv + 3, argc - 3);
 	fputs(LEXICON_USAGE, stderr);

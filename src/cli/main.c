@@ -122,6 +122,8 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 
 	memset(ce, 0, sizeof(*ce));
 	rv_options_init(&ce->options);
+	if (!cli_ranking_flags(ce, argc, argv))
+		return 2;
 	for (int i = 1; i < *argc;)
 	{
 		const char *flag = argv[i];

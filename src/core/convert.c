@@ -252,6 +252,9 @@ describe_word(conv *c, size_t from, size_t to, int nfound, int foreign,
 		cand.rule_cost = sp->rule_cost;
 		cand.char_cost = sp->char_cost;
 		cand.lexicon_bonus = sp->lexicon_bonus;
+		cand.channel = sp->channel;
+		cand.language = sp->language;
+		cand.freq_cost = sp->freq_cost;
 		cand.in_lexicon = sp->in_lexicon;
 		if (c->fn(&cand, c->fn_arg))
 			c->stop = 1;
@@ -833,6 +836,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 	rv_buf_init(&c.out);
 	rv_arena_init(&c.arena);
 	c.search = rv_search_new();
+	rv_search_configure(c.search, options);
 	c.spellings = rv_alloc((size_t) k * sizeof(rv_spelling));
 	if (c.search == NULL || c.spellings == NULL)
 		c.oom = 1;

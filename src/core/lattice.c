@@ -55,12 +55,42 @@ struct rv_search
 	int			head[RV_MAX_WORD + 1];
 	int32_t    *table;			/* open addressing: state index + 1 */
 	uint32_t	table_size;		/* a power of two */
+	rv_ranking	w;
+	int			traditional;	/* short spelling: matres cost w.mater */
 };
 
 rv_search *
 rv_search_new(void)
 {
-	return rv_alloc0(sizeof(rv_search));
+	rv_search  *s = rv_alloc0(sizeof(rv_search));
+
+	if (s)
+		rv_ranking_init(&s->w);
+	return s;
+}
+
+void
+rv_search_configure(rv_search *s, const rv_options *o)
+{
+	if (s == NULL)
+		return;
+	if (o && o->ranking)
+		s->w = *o->ranking;
+	else
+		rv_ranking_init(&s->w);
+	s->traditional = o && o->spelling == RV_SPELLING_TRADITIONAL;
+}
+
+/* Does an option write ו or י for a vowel (a mater lectionis)? */
+static int
+writes_mater(const rv_rules *r, uint32_t first_cp, const rv_option *opt)
+{
+	if (!rv_rules_is_vowel(r, first_cp))
+		return 0;
+	for (int q = 0; q < opt->nsym; q++)
+		if (opt->sym[q] == 0x05D5 - 0x05D0 || opt->sym[q] == 0x05D9 - 0x05D0)
+			return 1;
+	return 0;
 }
 
 void
@@ -214,7 +244,9 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 			e->to = (uint8_t) (j + 1);
 			e->nsym = opt->nsym;
 			memcpy(e->sym, opt->sym, opt->nsym);
-			e->weight = opt->weight + extra;
+			e->weight = s->w.rule * (opt->weight + extra);
+			if (s->traditional && writes_mater(r, cps[i], opt))
+				e->weight += s->w.mater;
 		}
 	}
 	return 1;
@@ -397,7 +429,7 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 
 			nh.rule = from->rule + e->weight;
 			nh.chr = from->chr + (float) chr;
-			nh.total = from->total + e->weight + RV_CHAR_WEIGHT * chr;
+			nh.total = from->total + e->weight + s->w.char_unknown * chr;
 			nh.hash = hash_syms(from->hash, e->sym, e->nsym);
 			nh.prev = si * k + h;
 			nh.edge = ei;
@@ -407,33 +439,6 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 	return 1;
 }
 
-/* What the lexicon's word lists say of a spelling (tags: lexicon.h). */
-static double
-lexicon_bonus(const rv_rules *r, const rv_lexicon *lex, int tags)
-{
-	double		dict_only;
-
-	if (tags == 0)
-		return 0;
-	dict_only = r->lexicon_bonus >= 0 ? r->lexicon_bonus :
-		rv_lex_has_common(lex) ? RV_BONUS_DICT_ONLY : RV_BONUS_DICT_ALONE;
-	switch (tags)
-	{
-		case RV_LEX_DICT:
-			return dict_only;
-		case RV_LEX_COMMON:
-			return RV_BONUS_COMMON_ONLY;
-		default:
-			return RV_BONUS_BOTH;
-	}
-}
-
-typedef struct final_hyp
-{
-	hyp			h;
-	double		bonus;
-	int			in_lex;
-} final_hyp;
 
 /* Write the symbols of the path ending at hyp index hi. */
 static int
@@ -457,6 +462,51 @@ trace(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
 		memcpy(out + len, e->sym, e->nsym);
 	}
 	return 1;
+}
+
+/* Close every hyp of an end state: word boundary, lexicon membership and
+ * frequency (all properties of the state), then keep the k best. */
+static void
+close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
+			int k, rv_spelling *out, int *found)
+{
+	const state *st = &s->states[si];
+	double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
+	int			tags = lex && st->node != RV_LEX_NONE ?
+		rv_lex_word_tags(lex, st->node) : 0;
+	double		fcost = tags ? rv_lex_word_cost(lex, st->node) : -1;
+
+	for (int h = 0; h < st->nhyp; h++)
+	{
+		const hyp  *from = &s->hyps[si * k + h];
+		double		bits = from->chr + chr;
+		double		lang = lex ? rv_rank_language(&s->w, tags, fcost, bits,
+												  r->lexicon_bonus,
+												  rv_lex_has_common(lex)) : 0;
+		double		total = from->rule + lang;
+		int			at;
+
+		/* distinct strings end in the same state, so no dedup needed */
+		if (*found == k && total >= out[k - 1].score)
+			continue;
+		at = *found < k ? (*found)++ : k - 1;
+		while (at > 0 && out[at - 1].score > total)
+		{
+			out[at] = out[at - 1];
+			at--;
+		}
+		out[at].score = total;
+		out[at].channel = from->rule;
+		out[at].language = lang;
+		out[at].freq_cost = fcost;
+		out[at].rule_cost = s->w.rule != 0 ? from->rule / s->w.rule : 0;
+		out[at].char_cost = bits;
+		out[at].lexicon_bonus = lex ? rv_rank_language(&s->w, 0, fcost, 0, -1, 1) -
+			rv_rank_language(&s->w, tags, fcost, 0, r->lexicon_bonus,
+							 rv_lex_has_common(lex)) : 0;
+		out[at].in_lexicon = tags != 0;
+		out[at].nsym = si * k + h;	/* hyp index until traced */
+	}
 }
 
 int
@@ -493,43 +543,8 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 			if (!expand(s, lex, pos, si, k))
 				return -1;
 
-	/* Close every state at the end: word boundary and lexicon membership. */
 	for (int si = s->head[n]; si >= 0; si = s->states[si].next)
-	{
-		const state *st = &s->states[si];
-		double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
-		int			tags = lex && st->node != RV_LEX_NONE ?
-			rv_lex_word_tags(lex, st->node) : 0;
-		int			in_lex = tags != 0;
-		double		bonus = lexicon_bonus(r, lex, tags);
-
-		for (int h = 0; h < st->nhyp; h++)
-		{
-			const hyp  *from = &s->hyps[si * k + h];
-			/* a known word's letters are vouched for by the lexicon, so its
-			 * character cost counts less (one hyp per trie state: exact) */
-			double		wchar = in_lex ? RV_CHAR_WEIGHT_KNOWN : RV_CHAR_WEIGHT;
-			double		total = from->total - RV_CHAR_WEIGHT * from->chr +
-				wchar * (from->chr + chr) - bonus;
-			int			at;
-
-			/* distinct strings end in the same state, so no dedup needed */
-			if (found == k && total >= out[k - 1].score)
-				continue;
-			at = found < k ? found++ : k - 1;
-			while (at > 0 && out[at - 1].score > total)
-			{
-				out[at] = out[at - 1];
-				at--;
-			}
-			out[at].score = total;
-			out[at].rule_cost = from->rule;
-			out[at].char_cost = from->chr + chr;
-			out[at].lexicon_bonus = bonus;
-			out[at].in_lexicon = in_lex;
-			out[at].nsym = si * k + h;	/* hyp index until traced */
-		}
-	}
+		close_state(s, r, lex, si, k, out, &found);
 	for (int i = 0; i < found; i++)
 		if (!trace(s, out[i].nsym, arena, &out[i]))
 			return -1;

@@ -79,6 +79,13 @@ void		rv_lexicon_close(rv_lexicon *lexicon);
  * so ranking can prefer them among the dictionary's rarer homographs. */
 rv_status	rv_lexicon_build(const char *wordlist_path, const char *common_path,
 							 const char *out_path, char *err);
+/* The same, with word frequencies from freq_path (wordfreq's cB pack,
+ * uncompressed MessagePack; may be NULL): a frequency class per word, and
+ * frequent forms neither list has become words too. */
+rv_status	rv_lexicon_build_freq(const char *wordlist_path,
+								  const char *common_path,
+								  const char *freq_path,
+								  const char *out_path, char *err);
 
 /* ---- conversion ---------------------------------------------------------- */
 
@@ -110,6 +117,34 @@ typedef enum rv_marks
 	RV_MARKS_ASCII				/* ' and " */
 } rv_marks;
 
+typedef enum rv_spelling_era
+{
+	RV_SPELLING_AUTO = 0,		/* modern unless the text says otherwise */
+	RV_SPELLING_MODERN,			/* full spelling: ו and י for vowels */
+	RV_SPELLING_TRADITIONAL		/* short spelling of older books: ספורים */
+} rv_spelling_era;
+
+/*
+ * How candidate spellings are weighed (src/core/ranking.h explains each
+ * weight and README "Ranking" the model); rv_ranking_init() fills the
+ * fitted defaults.  Costs; lower is better.
+ */
+typedef struct rv_ranking
+{
+	double		rule;			/* per unit of the rules' channel cost */
+	double		char_unknown;	/* per bit of the character model */
+	double		char_known;		/* the same, for a word the lexicon knows */
+	double		freq;			/* per -log10 of the word's frequency */
+	double		freq_unknown;	/* -log10 frequency assumed when none */
+	double		bonus_dict;		/* subtracted: spelling dictionary only */
+	double		bonus_common;	/* common-words list only */
+	double		bonus_both;		/* both lists */
+	double		bonus_freq_only;	/* only the frequency list */
+	double		mater;			/* traditional spelling: per ו/י for a vowel */
+} rv_ranking;
+
+void		rv_ranking_init(rv_ranking *ranking);
+
 typedef struct rv_options
 {
 	rv_hyphen	hyphen;
@@ -121,6 +156,9 @@ typedef struct rv_options
 	/* Called once per word; a host may longjmp out of it (cancel). */
 	void		(*interrupt) (void *arg);
 	void	   *interrupt_arg;
+	rv_spelling_era spelling;
+	/* Ranking weights; NULL = the fitted defaults (for refitting). */
+	const rv_ranking *ranking;
 } rv_options;
 
 /* Defaults for every field. */
@@ -144,6 +182,9 @@ typedef struct rv_candidate
 	double		char_cost;		/* character model cost (0 without lexicon) */
 	double		lexicon_bonus;	/* subtracted when the lexicon knows it */
 	int			in_lexicon;		/* 1 if the lexicon recognizes the word */
+	double		channel;		/* score = channel + language */
+	double		language;
+	double		freq_cost;		/* -log10 of its frequency; < 0 unknown */
 } rv_candidate;
 
 /* Return nonzero to stop the enumeration early. */
