@@ -43,5 +43,6 @@ int			cmd_bench(int argc, char **argv);
 int			cmd_eval(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_score(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_lexicon(int argc, char **argv); /* cmd_lexicon.c */
+int			cmd_align(int argc, char **argv);	/* cmd_align.c */
 
 #endif							/* REVRIT_CLI_H */

@@ -331,9 +331,10 @@ static int
 print_candidate(const rv_candidate *c, void *arg)
 {
 	(void) arg;
-	printf("%d\t%d\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s\n", c->word, c->rank,
-		   c->roman, c->hebrew, c->score, c->rule_cost, c->char_cost,
-		   c->lexicon_bonus, c->in_lexicon ? "yes" : "no");
+	printf("%d\t%d\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%.2f\n",
+		   c->word, c->rank, c->roman, c->hebrew, c->score, c->rule_cost,
+		   c->char_cost, c->lexicon_bonus, c->in_lexicon ? "yes" : "no",
+		   c->channel, c->language, c->freq_cost);
 	return 0;
 }
 
@@ -349,7 +350,7 @@ cmd_candidates(int argc, char **argv)
 {
 	return for_each_line(argc, argv, 5,
 						 "word\trank\tromanized\thebrew\tscore\trule_cost\t"
-						 "char_cost\tlexicon_bonus\tin_lexicon",
+						 "char_cost\tlexicon_bonus\tin_lexicon\tchannel\tlanguage\tfreq",
 						 candidates_line);
 }
 
@@ -503,6 +504,8 @@ main(int argc, char **argv)
 		return cmd_score(argc, argv);
 	if (strcmp(cmd, "lexicon") == 0)
 		return cmd_lexicon(argc, argv);
+	if (strcmp(cmd, "align") == 0)
+		return cmd_align(argc, argv);
 	usage(stderr);
 	return 2;
 }

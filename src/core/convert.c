@@ -255,6 +255,9 @@ describe_word(conv *c, size_t from, size_t to, int nfound, int foreign,
 		cand.channel = sp->channel;
 		cand.language = sp->language;
 		cand.freq_cost = sp->freq_cost;
+		cand.standard = rv_rules_name(c->rules);
+		cand.rule_options = sp->opts;
+		cand.nrule_options = sp->nopts;
 		cand.in_lexicon = sp->in_lexicon;
 		if (c->fn(&cand, c->fn_arg))
 			c->stop = 1;

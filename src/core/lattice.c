@@ -18,13 +18,16 @@ typedef struct edge
 	uint8_t		to;
 	uint8_t		nsym;
 	uint8_t		sym[RV_MAX_OUT];
-	float		weight;
+	float		weight;			/* channel cost: raw, weighted (ranking.h) */
+	float		raw;
+	int32_t		opt;			/* index of the rule option; -1: none */
 } edge;
 
 typedef struct hyp
 {
 	double		total;
-	float		rule;
+	float		rule;			/* raw rule weights */
+	float		chan;			/* weighted channel cost */
 	float		chr;
 	uint64_t	hash;			/* of the Hebrew prefix, for deduplication */
 	int32_t		prev;			/* index of the previous hyp, -1 at start */
@@ -57,6 +60,7 @@ struct rv_search
 	uint32_t	table_size;		/* a power of two */
 	rv_ranking	w;
 	int			traditional;	/* short spelling: matres cost w.mater */
+	int			want_path;		/* report the rule options of each spelling */
 };
 
 rv_search *
@@ -79,13 +83,20 @@ rv_search_configure(rv_search *s, const rv_options *o)
 	else
 		rv_ranking_init(&s->w);
 	s->traditional = o && o->spelling == RV_SPELLING_TRADITIONAL;
+	s->want_path = o && o->trace_rules;
 }
 
-/* Does an option write ו or י for a vowel (a mater lectionis)? */
+/*
+ * Does an option write ו or י for a vowel of the stem (a mater lectionis)?
+ * A vowel with fewer than three letters after its token is in the last
+ * syllable, where the endings (ים, ות, ון) keep their letter in the
+ * traditional spelling too.
+ */
 static int
-writes_mater(const rv_rules *r, uint32_t first_cp, const rv_option *opt)
+writes_mater(const rv_rules *r, const uint32_t *cps, int n, int i, int end,
+			 const rv_option *opt)
 {
-	if (!rv_rules_is_vowel(r, first_cp))
+	if (!rv_rules_is_vowel(r, cps[i]) || n - end < 3)
 		return 0;
 	for (int q = 0; q < opt->nsym; q++)
 		if (opt->sym[q] == 0x05D5 - 0x05D0 || opt->sym[q] == 0x05D9 - 0x05D0)
@@ -214,6 +225,8 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 		e->to = (uint8_t) (i + 1);
 		e->nsym = 0;
 		e->weight = 0;
+		e->raw = 0;
+		e->opt = -1;
 		extra = r->double_penalty;
 	}
 	/* Starting inside a digraph (the h of sh) reads it as two letters,
@@ -244,8 +257,11 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 			e->to = (uint8_t) (j + 1);
 			e->nsym = opt->nsym;
 			memcpy(e->sym, opt->sym, opt->nsym);
-			e->weight = s->w.rule * (opt->weight + extra);
-			if (s->traditional && writes_mater(r, cps[i], opt))
+			e->raw = opt->weight + extra;
+			e->opt = (int32_t) (v->first_option + o);
+			e->weight = (rv_rules_is_vowel(r, cps[i]) ? s->w.vowel : s->w.rule) *
+				e->raw;
+			if (s->traditional && writes_mater(r, cps, n, i, j + 1, opt))
 				e->weight += s->w.mater;
 		}
 	}
@@ -427,7 +443,8 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 			const hyp  *from = &s->hyps[si * k + h];
 			hyp			nh;
 
-			nh.rule = from->rule + e->weight;
+			nh.rule = from->rule + e->raw;
+			nh.chan = from->chan + e->weight;
 			nh.chr = from->chr + (float) chr;
 			nh.total = from->total + e->weight + s->w.char_unknown * chr;
 			nh.hash = hash_syms(from->hash, e->sym, e->nsym);
@@ -439,6 +456,25 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 	return 1;
 }
 
+
+/* The rule options along the path ending at hyp index hi, in order (for
+ * fitting the channel: bench/fit_ranking.py). */
+static int
+trace_options(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
+{
+	int			n = 0;
+
+	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
+		n += s->edges[s->hyps[i].edge].opt >= 0;
+	sp->opts = rv_arena_alloc(arena, (size_t) (n + 1) * sizeof(int32_t));
+	if (sp->opts == NULL)
+		return 0;
+	sp->nopts = n;
+	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
+		if (s->edges[s->hyps[i].edge].opt >= 0)
+			sp->opts[--n] = s->edges[s->hyps[i].edge].opt;
+	return 1;
+}
 
 /* Write the symbols of the path ending at hyp index hi. */
 static int
@@ -461,7 +497,9 @@ trace(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
 		len -= e->nsym;
 		memcpy(out + len, e->sym, e->nsym);
 	}
-	return 1;
+	sp->nopts = 0;
+	sp->opts = NULL;
+	return s->want_path ? trace_options(s, hi, arena, sp) : 1;
 }
 
 /* Close every hyp of an end state: word boundary, lexicon membership and
@@ -483,7 +521,7 @@ close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
 		double		lang = lex ? rv_rank_language(&s->w, tags, fcost, bits,
 												  r->lexicon_bonus,
 												  rv_lex_has_common(lex)) : 0;
-		double		total = from->rule + lang;
+		double		total = from->chan + lang;
 		int			at;
 
 		/* distinct strings end in the same state, so no dedup needed */
@@ -496,10 +534,10 @@ close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
 			at--;
 		}
 		out[at].score = total;
-		out[at].channel = from->rule;
+		out[at].channel = from->chan;
 		out[at].language = lang;
 		out[at].freq_cost = fcost;
-		out[at].rule_cost = s->w.rule != 0 ? from->rule / s->w.rule : 0;
+		out[at].rule_cost = from->rule;
 		out[at].char_cost = bits;
 		out[at].lexicon_bonus = lex ? rv_rank_language(&s->w, 0, fcost, 0, -1, 1) -
 			rv_rank_language(&s->w, tags, fcost, 0, r->lexicon_bonus,
@@ -534,7 +572,7 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 		return -1;
 	s->hyps[start * k] = (hyp)
 	{
-		0, 0, 0, UINT64_C(0xcbf29ce484222325), -1, -1
+		0, 0, 0, 0, UINT64_C(0xcbf29ce484222325), -1, -1
 	};
 	s->states[start].nhyp = 1;
 

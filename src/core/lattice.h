@@ -31,6 +31,8 @@ typedef struct rv_spelling
 	double		channel;		/* weighted rule cost (ranking.h) */
 	double		language;		/* language cost (ranking.h) */
 	double		freq_cost;		/* -log10 frequency, or -1 if unknown */
+	int32_t    *opts;			/* rule options used, if asked for */
+	int			nopts;
 	int			in_lexicon;
 } rv_spelling;
 

@@ -13,6 +13,7 @@ void
 rv_ranking_init(rv_ranking *w)
 {
 	w->rule = RV_RANK_RULE;
+	w->vowel = RV_RANK_VOWEL;
 	w->char_unknown = RV_RANK_CHAR_UNKNOWN;
 	w->char_known = RV_RANK_CHAR_KNOWN;
 	w->freq = RV_RANK_FREQ;
@@ -33,6 +34,7 @@ field(rv_ranking *w, const char *name, size_t len)
 		size_t		off;
 	}			fields[] = {
 		{"rule", offsetof(rv_ranking, rule)},
+		{"vowel", offsetof(rv_ranking, vowel)},
 		{"char_unknown", offsetof(rv_ranking, char_unknown)},
 		{"char_known", offsetof(rv_ranking, char_known)},
 		{"freq", offsetof(rv_ranking, freq)},

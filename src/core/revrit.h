@@ -12,6 +12,7 @@
 #define REVRIT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -132,6 +133,7 @@ typedef enum rv_spelling_era
 typedef struct rv_ranking
 {
 	double		rule;			/* per unit of the rules' channel cost */
+	double		vowel;			/* the same, for options of vowel tokens */
 	double		char_unknown;	/* per bit of the character model */
 	double		char_known;		/* the same, for a word the lexicon knows */
 	double		freq;			/* per -log10 of the word's frequency */
@@ -159,6 +161,8 @@ typedef struct rv_options
 	rv_spelling_era spelling;
 	/* Ranking weights; NULL = the fitted defaults (for refitting). */
 	const rv_ranking *ranking;
+	/* rv_candidates reports the rule options each candidate used. */
+	int			trace_rules;
 } rv_options;
 
 /* Defaults for every field. */
@@ -185,6 +189,11 @@ typedef struct rv_candidate
 	double		channel;		/* score = channel + language */
 	double		language;
 	double		freq_cost;		/* -log10 of its frequency; < 0 unknown */
+	/* With rv_options.trace_rules: the standard and the indexes of its
+	 * rule options (in rule-file order) this spelling used. */
+	const char *standard;
+	const int32_t *rule_options;
+	int			nrule_options;
 } rv_candidate;
 
 /* Return nonzero to stop the enumeration early. */
