@@ -8,14 +8,6 @@
 #include "cli.h"
 #include "../core/ranking.h"
 
-static void
-drop2(int *argc, char **argv, int i)
-{
-	for (int k = i; k + 2 <= *argc; k++)
-		argv[k] = argv[k + 2];
-	*argc -= 2;
-}
-
 int
 cli_ranking_flags(cli_engine *ce, int *argc, char **argv)
 {
@@ -57,7 +49,7 @@ cli_ranking_flags(cli_engine *ce, int *argc, char **argv)
 			fprintf(stderr, "revrit: --spelling takes auto, modern or traditional\n");
 			return 0;
 		}
-		drop2(argc, argv, i);
+		cli_drop_args(argc, argv, i, 2);
 	}
 	return 1;
 }

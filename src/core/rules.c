@@ -8,7 +8,8 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "lexicon.h"
+#include "buf.h"
+#include "hebrew.h"
 #include "rules.h"
 #include "utf8.h"
 
@@ -20,23 +21,16 @@ typedef struct vec
 {
 	void	   *data;
 	uint32_t	len;
-	uint32_t	cap;
+	size_t		cap;
 	size_t		item;
 } vec;
 
 static void *
 vec_push(vec *v)
 {
-	if (v->len == v->cap)
-	{
-		uint32_t	cap = v->cap ? v->cap * 2 : 16;
-		void	   *p = rv_realloc(v->data, cap * v->item);
-
-		if (p == NULL)
-			return NULL;
-		v->data = p;
-		v->cap = cap;
-	}
+	if (v->len == UINT32_MAX ||
+		!rv_grow(&v->data, &v->cap, (size_t) v->len + 1, v->item, 16))
+		return NULL;
 	return memset((char *) v->data + (size_t) v->len++ * v->item, 0, v->item);
 }
 
@@ -81,6 +75,26 @@ syntax(compiler *c, const char *what, const char *arg)
 	rv_seterr(c->err, "%s:%d: %s%s%s%s", c->file, c->line, what,
 			  arg ? " \"" : "", arg ? arg : "", arg ? "\"" : "");
 	return RV_EFORMAT;
+}
+
+/* Largest weight a rule file may give: far above any real one. */
+#define RULES_MAX_WEIGHT 1e6
+
+/* A weight: a whole decimal number in [0, RULES_MAX_WEIGHT], nothing
+ * after it; anything else is an error naming FILE:LINE. */
+static rv_status
+parse_number(compiler *c, const char *s, float *out)
+{
+	char	   *end;
+	double		w;
+
+	errno = 0;
+	w = strtod(s, &end);
+	if (end == s || *end != '\0' || errno != 0 || !(w >= 0) ||
+		w > RULES_MAX_WEIGHT)
+		return syntax(c, "bad weight (a number from 0 to 1000000)", s);
+	*out = (float) w;
+	return RV_OK;
 }
 
 /* Decode a field into NFC code points; returns the count or -1. */
@@ -226,17 +240,14 @@ parse_token_rule(compiler *c, char **f, int nf)
 	{
 		char	   *colon = strrchr(f[i], ':');
 		rv_option  *o = vec_push(&c->options);
-		char	   *end;
 
 		if (o == NULL)
 			return RV_ENOMEM;
 		if (colon && colon != f[i])
 		{
 			*colon = '\0';
-			errno = 0;
-			o->weight = strtof(colon + 1, &end);
-			if (errno || *end || o->weight < 0)
-				return syntax(c, "bad weight", colon + 1);
+			if (parse_number(c, colon + 1, &o->weight) != RV_OK)
+				return RV_EFORMAT;
 		}
 		if (!parse_hebrew(c, f[i], o->sym, &o->nsym))
 			return syntax(c, "option is not Hebrew letters (or -)", f[i]);
@@ -295,7 +306,10 @@ parse_prefix(compiler *c, char **f, int nf)
 	for (int i = 3; i < nf; i++)
 	{
 		if (f[i][0] == ':')
-			p->weight = strtof(f[i] + 1, NULL);
+		{
+			if (parse_number(c, f[i] + 1, &p->weight) != RV_OK)
+				return RV_EFORMAT;
+		}
 		else if (!parse_hebrew(c, f[i], p->later, &p->nlater))
 			return syntax(c, "prefix Hebrew is not Hebrew letters", f[i]);
 	}
@@ -373,7 +387,8 @@ parse_markers(compiler *c, char **f, int nf)
 		if (colon && colon != f[i])
 		{
 			*colon = '\0';
-			m->weight = strtof(colon + 1, NULL);
+			if (parse_number(c, colon + 1, &m->weight) != RV_OK)
+				return RV_EFORMAT;
 		}
 		if (decode_field(c, f[i], cp, 1) != 1)
 			return syntax(c, "a marker is one character", f[i]);
@@ -402,21 +417,13 @@ parse_abbrev(compiler *c, char **f, int nf)
 	return RV_OK;
 }
 
-/* DIRECTIVE WEIGHT: a finite weight >= 0 */
+/* DIRECTIVE WEIGHT */
 static rv_status
 parse_weight(compiler *c, char **f, int nf, float *out)
 {
-	char	   *end;
-	float		w;
-
 	if (nf != 2)
 		return syntax(c, "expected one weight after", f[0]);
-	errno = 0;
-	w = strtof(f[1], &end);
-	if (errno || *end || !(w >= 0) || w > 1e6f)
-		return syntax(c, "bad weight", f[1]);
-	*out = w;
-	return RV_OK;
+	return parse_number(c, f[1], out);
 }
 
 static rv_status

@@ -37,6 +37,7 @@ extern int	revrit_hyphen_guc;
 extern int	revrit_years_guc;
 extern int	revrit_marks_guc;
 extern char *revrit_lexicon_guc;
+extern int	revrit_spelling_guc;
 
 extern void revrit_define_gucs(void);
 

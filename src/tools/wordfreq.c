@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "hebrew.h"
 #include "lexicon.h"
 #include "lexicon_format.h"
 #include "wordfreq.h"
@@ -240,20 +241,10 @@ add_form(const char *utf8, size_t len, int centibels, void *arg)
 {
 	rv_freqlist *fl = arg;
 	unsigned char syms[RVLEX_MAX_WORD];
-	size_t		pos = 0,
-				n = 0;
+	size_t		n = rv_syms_from_utf8(utf8, len, syms, RVLEX_MAX_WORD);
 
-	while (pos < len)
-	{
-		int			sym = rv_sym_from_cp(rvlex_next_cp((const unsigned char *) utf8,
-													   len, &pos));
-
-		if (sym < 0 || n == RVLEX_MAX_WORD)
-			return 0;			/* not one Hebrew word: skipped */
-		syms[n++] = (unsigned char) sym;
-	}
 	if (n == 0)
-		return 0;
+		return 0;				/* not one Hebrew word: skipped */
 	while (fl->used + n + 3 > fl->cap)
 	{
 		size_t		ncap = fl->cap ? fl->cap * 2 : (size_t) 1 << 20;
