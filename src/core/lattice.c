@@ -26,7 +26,6 @@ typedef struct edge
 typedef struct hyp
 {
 	double		total;
-	float		rule;			/* raw rule weights */
 	float		chan;			/* weighted channel cost */
 	float		chr;
 	uint64_t	hash;			/* of the Hebrew prefix, for deduplication */
@@ -212,6 +211,7 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 {
 	uint32_t	node = 0;
 	float		extra = 0;
+	float		scale = -1;		/* channel weight of the tokens at i */
 
 	/* A doubled consonant (old DIN gemination, Hillel) is written once. */
 	if (i > 0 && cps[i] == cps[i - 1] && rv_rules_is_consonant(r, cps[i]) &&
@@ -246,6 +246,8 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 		v = pick_variant(r, r->nodes[node].first_variant, cps, n, i, j + 1);
 		if (v == NULL)
 			continue;
+		if (scale < 0)
+			scale = rv_rules_is_vowel(r, cps[i]) ? s->w.vowel : s->w.rule;
 		for (uint32_t o = 0; o < v->noptions; o++)
 		{
 			const rv_option *opt = &r->options[v->first_option + o];
@@ -259,8 +261,7 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 			memcpy(e->sym, opt->sym, opt->nsym);
 			e->raw = opt->weight + extra;
 			e->opt = (int32_t) (v->first_option + o);
-			e->weight = (rv_rules_is_vowel(r, cps[i]) ? s->w.vowel : s->w.rule) *
-				e->raw;
+			e->weight = scale * e->raw;
 			if (s->traditional && writes_mater(r, cps, n, i, j + 1, opt))
 				e->weight += s->w.mater;
 		}
@@ -443,7 +444,6 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 			const hyp  *from = &s->hyps[si * k + h];
 			hyp			nh;
 
-			nh.rule = from->rule + e->raw;
 			nh.chan = from->chan + e->weight;
 			nh.chr = from->chr + (float) chr;
 			nh.total = from->total + e->weight + s->w.char_unknown * chr;
@@ -490,12 +490,14 @@ trace(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
 		return 0;
 	sp->sym = out;
 	sp->nsym = len;
+	sp->rule_cost = 0;
 	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
 	{
 		const edge *e = &s->edges[s->hyps[i].edge];
 
 		len -= e->nsym;
 		memcpy(out + len, e->sym, e->nsym);
+		sp->rule_cost += e->raw;	/* unweighted, for revrit_candidates */
 	}
 	sp->nopts = 0;
 	sp->opts = NULL;
@@ -513,14 +515,17 @@ close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
 	int			tags = lex && st->node != RV_LEX_NONE ?
 		rv_lex_word_tags(lex, st->node) : 0;
 	double		fcost = tags ? rv_lex_word_cost(lex, st->node) : -1;
+	/* what depends on the word, not on the path: once per state */
+	double		bonus = lex ? rv_rank_bonus(&s->w, tags, r->lexicon_bonus,
+											rv_lex_has_common(lex)) : 0;
+	double		base = lex ? rv_rank_freq(&s->w, fcost) - bonus : 0;
+	double		wchar = lex ? (tags ? s->w.char_known : s->w.char_unknown) : 0;
 
 	for (int h = 0; h < st->nhyp; h++)
 	{
 		const hyp  *from = &s->hyps[si * k + h];
 		double		bits = from->chr + chr;
-		double		lang = lex ? rv_rank_language(&s->w, tags, fcost, bits,
-												  r->lexicon_bonus,
-												  rv_lex_has_common(lex)) : 0;
+		double		lang = base + wchar * bits;
 		double		total = from->chan + lang;
 		int			at;
 
@@ -537,11 +542,8 @@ close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
 		out[at].channel = from->chan;
 		out[at].language = lang;
 		out[at].freq_cost = fcost;
-		out[at].rule_cost = from->rule;
 		out[at].char_cost = bits;
-		out[at].lexicon_bonus = lex ? rv_rank_language(&s->w, 0, fcost, 0, -1, 1) -
-			rv_rank_language(&s->w, tags, fcost, 0, r->lexicon_bonus,
-							 rv_lex_has_common(lex)) : 0;
+		out[at].lexicon_bonus = bonus;
 		out[at].in_lexicon = tags != 0;
 		out[at].nsym = si * k + h;	/* hyp index until traced */
 	}
@@ -572,7 +574,7 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 		return -1;
 	s->hyps[start * k] = (hyp)
 	{
-		0, 0, 0, 0, UINT64_C(0xcbf29ce484222325), -1, -1
+		0, 0, 0, UINT64_C(0xcbf29ce484222325), -1, -1
 	};
 	s->states[start].nhyp = 1;
 

@@ -80,31 +80,30 @@ rv_ranking_parse(rv_ranking *w, const char *spec, char *err)
 }
 
 double
-rv_rank_language(const rv_ranking *w, int tags, double freq_cost, double bits,
-				 double dict_bonus_override, int has_common)
+rv_rank_freq(const rv_ranking *w, double freq_cost)
 {
-	double		cost = w->freq * ((freq_cost >= 0 ? freq_cost : w->freq_unknown) -
-								  RV_FREQ_PIVOT);
+	return w->freq * ((freq_cost >= 0 ? freq_cost : w->freq_unknown) -
+					  RV_FREQ_PIVOT);
+}
 
-	cost += (tags ? w->char_known : w->char_unknown) * bits;
+double
+rv_rank_bonus(const rv_ranking *w, int tags, double dict_bonus_override,
+			  int has_common)
+{
 	switch (tags)
 	{
 		case 0:
-			break;
+			return 0;
 		case RV_LEX_DICT:
 			/* a lexicon without a common-words list: its words may be
 			 * common, so they earn the common-only bonus */
-			cost -= dict_bonus_override >= 0 ? dict_bonus_override :
+			return dict_bonus_override >= 0 ? dict_bonus_override :
 				has_common ? w->bonus_dict : w->bonus_common;
-			break;
 		case RV_LEX_COMMON:
-			cost -= w->bonus_common;
-			break;
+			return w->bonus_common;
 		case RV_LEX_FREQ:
-			cost -= w->bonus_freq_only;
-			break;
+			return w->bonus_freq_only;
 		default:
-			cost -= w->bonus_both;
+			return w->bonus_both;
 	}
-	return cost;
 }

@@ -50,10 +50,12 @@
  * the CLI's --weights); 0 and a message in err on an unknown name. */
 int			rv_ranking_parse(rv_ranking *w, const char *spec, char *err);
 
-/* The language cost of a closed word: tags as rv_lex_word_tags(),
- * freq_cost -log10 f or < 0 if unknown, bits its character-model cost. */
-double		rv_rank_language(const rv_ranking *w, int tags, double freq_cost,
-							 double bits, double dict_bonus_override,
-							 int has_common);
+/* The language cost of a closed word is rv_rank_freq() - rv_rank_bonus()
+ * + char_known|char_unknown x its character-model bits.  freq_cost is
+ * -log10 f, < 0 if unknown; tags as rv_lex_word_tags(); a rule file's
+ * lexicon-bonus (>= 0) overrides bonus_dict. */
+double		rv_rank_freq(const rv_ranking *w, double freq_cost);
+double		rv_rank_bonus(const rv_ranking *w, int tags,
+						  double dict_bonus_override, int has_common);
 
 #endif							/* REVRIT_RANKING_H */
