@@ -5,6 +5,7 @@
  *   revrit lexicon build WORDLIST OUT.rvlex [--common LIST] [--freq PACK]
  *   revrit lexicon check FILE.rvlex WORD...
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -128,11 +129,17 @@ lexicon_check(const char *path, char **words, int nwords)
 		const char *known = !rv_lex_contains(lex, w, strlen(w)) ? "unknown" :
 			rv_lex_is_word(lex, rv_lex_lookup(lex, w, strlen(w))) ? "known" : "known with prefix";
 
+		double		fcost = rv_lex_word_cost(lex, rv_lex_lookup(lex, w, strlen(w)));
+
 		if (n <= 0)
 			printf("%s\tnot a Hebrew word\n", w);
-		else
+		else if (fcost < 0)
 			printf("%s\t%s\t%.2f bits/symbol\t%.2f bits (%d letters + word end)\n",
 				   w, known, bits / (n + 1), bits, n);
+		else
+			printf("%s\t%s\t%.2f bits/symbol\t%.2f bits (%d letters + word end)"
+				   "\t%.1f per million words\n",
+				   w, known, bits / (n + 1), bits, n, pow(10.0, 6.0 - fcost));
 	}
 	rv_lexicon_close(lex);
 	return 0;
