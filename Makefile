@@ -190,6 +190,8 @@ ifneq ($(LEXICON),)
 	# memory-mapped, and rewriting it in place would kill them with SIGBUS.
 	$(INSTALL_DATA) $(LEXICON) '$(DESTDIR)$(datadir)/revrit/.hebrew.rvlex.new'
 	mv -f '$(DESTDIR)$(datadir)/revrit/.hebrew.rvlex.new' '$(DESTDIR)$(datadir)/revrit/hebrew.rvlex'
+	# the lexicon holds wordfreq's frequencies (CC BY-SA 4.0): its attribution
+	$(INSTALL_DATA) NOTICE '$(DESTDIR)$(datadir)/revrit/NOTICE'
 endif
 
 uninstall: uninstall-revrit-data
