@@ -13,9 +13,10 @@
  *
  * The rule weights are steps of doubt (0 = what the standard prescribes);
  * the character model backs the frequency off for words no list has
- * (names).  freq, freq_unknown and bonus_freq_only were fitted by
- * bench/fit_ranking.py --no-channel --fixed (the others, hand-set before,
- * held fixed): coordinate descent on catalog_dev.tsv plus the Israeli
+ * (names).  freq and freq_unknown were fitted by bench/fit_ranking.py
+ * (the others held at hand-set values; bonus_freq_only below the
+ * dictionary's, since the frequency list holds typos and fragments):
+ * coordinate descent on catalog_dev.tsv plus the Israeli
  * place names, reported by record-level 5-fold cross-validation on
  * catalog_dev (0.801 Hebrew words, 0.465 exact; every fold chose the same
  * values).  Fitting the others too, or the rule weights from forced

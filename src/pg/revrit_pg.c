@@ -135,6 +135,9 @@ make_options(rv_options *opt, const RevritLoaded *eng,
 	opt->years = (rv_years) revrit_years_guc;
 	opt->marks = (rv_marks) revrit_marks_guc;
 	opt->spelling = (rv_spelling_era) revrit_spelling_guc;
+	/* Yiddish output (guc.c) */
+	opt->yiddish_points = (rv_points) revrit_yiddish_points_guc;
+	opt->yiddish_ligatures = revrit_yiddish_ligatures_guc;
 	opt->interrupt = interrupt_cb;
 	opt->interrupt_arg = NULL;
 }
