@@ -68,5 +68,6 @@ int			cmd_align(int argc, char **argv);	/* cmd_align.c */
  * ce->options; 0 after printing an error.  ranking_flags.c */
 int			cli_ranking_flags(cli_engine *ce, int *argc, char **argv);
 int			cmd_detect(int argc, char **argv);	/* cmd_detect.c */
+int			cmd_marc(int argc, char **argv);	/* cmd_marc.c */
 
 #endif							/* REVRIT_CLI_H */

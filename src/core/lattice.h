@@ -17,6 +17,10 @@
 #include "lexicon.h"
 #include "rules.h"
 
+/* The bonus of a word both word lists know, for the word-list readings
+ * (names.c) and detection (detect_plain.c) to rank on the same scale. */
+#define RV_BONUS_BOTH		RV_RANK_BONUS_BOTH
+
 /* Words longer than this (in code points) are not romanized Hebrew. */
 #define RV_MAX_WORD			64
 
