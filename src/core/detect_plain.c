@@ -71,8 +71,9 @@ memo_keep(rv_plain_memo *m, const rv_rules *r, size_t from, size_t to,
 {
 	rv_plain_word *w;
 
+	/* (the rule options of a traced spelling are in the scratch arena) */
 	if (m == NULL || m->nwords == 2 * RV_PLAIN_MAX_WORDS ||
-		sp->nsym > RV_PLAIN_MEMO_SYMS - m->nsyms)
+		sp->nsym > RV_PLAIN_MEMO_SYMS - m->nsyms || sp->opts != NULL)
 		return;
 	w = &m->words[m->nwords++];
 	w->rules = r;
