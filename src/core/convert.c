@@ -833,6 +833,8 @@ run(const rv_engine *engine, const char *text, size_t len,
 	rv_buf_init(&c.out);
 	rv_arena_init(&c.arena);
 	c.search = rv_search_new();
+	if (c.search && options->interrupt)
+		rv_search_set_interrupt(c.search, options->interrupt, options->interrupt_arg);
 	c.spellings = rv_alloc((size_t) k * sizeof(rv_spelling));
 	if (c.search == NULL || c.spellings == NULL)
 		c.oom = 1;

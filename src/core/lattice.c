@@ -7,9 +7,11 @@
  * distinct prefixes per state therefore yields the k cheapest distinct
  * spellings overall.  Work is O(length x states x edges x k).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "kbest.h"
 #include "lattice.h"
 
 typedef struct edge
@@ -21,15 +23,7 @@ typedef struct edge
 	float		weight;
 } edge;
 
-typedef struct hyp
-{
-	double		total;
-	float		rule;
-	float		chr;
-	uint64_t	hash;			/* of the Hebrew prefix, for deduplication */
-	int32_t		prev;			/* index of the previous hyp, -1 at start */
-	int32_t		edge;
-} hyp;
+typedef rv_hyp hyp;
 
 typedef struct state
 {
@@ -52,6 +46,13 @@ struct rv_search
 				cap_states;
 	hyp		   *hyps;			/* k slots per state */
 	int			cap_hyps;
+	int32_t    *dedup;			/* rv_kbest_table_size(k) slots per state */
+	int64_t		cap_dedup;
+	struct closing *closing;	/* the hyps that end the word */
+	int			cap_closing;
+	void		(*interrupt) (void *arg);
+	void	   *interrupt_arg;
+	uint32_t	ticks;			/* hyps extended since the last check */
 	int			head[RV_MAX_WORD + 1];
 	int32_t    *table;			/* open addressing: state index + 1 */
 	uint32_t	table_size;		/* a power of two */
@@ -72,7 +73,32 @@ rv_search_free(rv_search *s)
 	rv_free(s->states);
 	rv_free(s->hyps);
 	rv_free(s->table);
+	rv_free(s->dedup);
+	rv_free(s->closing);
 	rv_free(s);
+}
+
+void
+rv_search_set_interrupt(rv_search *s, void (*fn) (void *arg), void *arg)
+{
+	s->interrupt = fn;
+	s->interrupt_arg = arg;
+}
+
+/*
+ * Let the host act on a cancel every RV_INTERRUPT_TICKS hyps: often enough
+ * to answer within milliseconds, rarely enough to cost nothing.  The host
+ * may longjmp out; everything here is on its allocator.
+ */
+static void
+tick(rv_search *s, int n)
+{
+	s->ticks += (uint32_t) n;
+	if (s->ticks >= RV_INTERRUPT_TICKS && s->interrupt)
+	{
+		s->ticks = 0;
+		s->interrupt(s->interrupt_arg);
+	}
 }
 
 static edge *
@@ -265,6 +291,32 @@ grow_table(rv_search *s)
 	return 1;
 }
 
+/* Room for the dedup tables of nstates states, the last one zeroed. */
+static int
+reserve_dedup(rv_search *s, int nstates, int k)
+{
+	int64_t		size = (int64_t) rv_kbest_table_size(k);
+	int64_t		need = size * nstates;
+
+	if (size == 0)
+		return 1;
+	if (need > s->cap_dedup)
+	{
+		int64_t		cap = s->cap_dedup ? s->cap_dedup * 2 : size * 64;
+		int32_t    *p;
+
+		while (cap < need)
+			cap *= 2;
+		p = rv_realloc(s->dedup, (size_t) cap * sizeof(int32_t));
+		if (p == NULL)
+			return 0;
+		s->dedup = p;
+		s->cap_dedup = cap;
+	}
+	memset(s->dedup + need - size, 0, (size_t) size * sizeof(int32_t));
+	return 1;
+}
+
 /* Find or create the state for a key at a position; -1 if out of memory. */
 static int
 get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
@@ -308,6 +360,8 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 		s->hyps = p;
 		s->cap_hyps = cap;
 	}
+	if (!reserve_dedup(s, s->nstates + 1, k))
+		return -1;
 	s->table[h] = s->nstates + 1;
 	st = &s->states[s->nstates];
 	st->key = key;
@@ -320,39 +374,13 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 	return s->nstates++;
 }
 
-/* Keep the k cheapest distinct prefixes of a state, sorted by cost. */
-static void
-offer(hyp *list, int32_t *nhyp, int k, const hyp *h)
+/* The dedup table of state si, NULL when k is small enough to scan. */
+static int32_t *
+dedup_table(rv_search *s, int si, int k)
 {
-	int			n = *nhyp;
-	int			at;
+	int64_t		size = (int64_t) rv_kbest_table_size(k);
 
-	for (int i = 0; i < n; i++)
-	{
-		if (list[i].hash != h->hash)
-			continue;
-		if (list[i].total <= h->total)
-			return;
-		/* the same prefix, cheaper: drop the old entry */
-		memmove(&list[i], &list[i + 1], (size_t) (n - i - 1) * sizeof(hyp));
-		n--;
-		break;
-	}
-	if (n == k && h->total >= list[n - 1].total)
-	{
-		*nhyp = n;
-		return;
-	}
-	if (n == k)
-		n--;
-	at = n;
-	while (at > 0 && list[at - 1].total > h->total)
-	{
-		list[at] = list[at - 1];
-		at--;
-	}
-	list[at] = *h;
-	*nhyp = n + 1;
+	return size ? s->dedup + size * si : NULL;
 }
 
 static uint64_t
@@ -375,6 +403,7 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 		double		chr = 0;
 		int			ti;
 		uint64_t	key;
+		hyp		   *list;
 
 		if (lex)
 		{
@@ -390,18 +419,24 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 		ti = get_state(s, e->to, key, node, ctx, k);
 		if (ti < 0)
 			return 0;
+		tick(s, s->states[si].nhyp);
+		list = &s->hyps[(int64_t) ti * k];
 		for (int h = 0; h < s->states[si].nhyp; h++)
 		{
 			const hyp  *from = &s->hyps[si * k + h];
 			hyp			nh;
 
+			nh.total = from->total + e->weight + RV_CHAR_WEIGHT * chr;
+			/* the list is cheapest first: once one is refused, all are */
+			if (nh.total >= rv_kbest_bound(list, s->states[ti].nhyp, k))
+				break;
 			nh.rule = from->rule + e->weight;
 			nh.chr = from->chr + (float) chr;
-			nh.total = from->total + e->weight + RV_CHAR_WEIGHT * chr;
 			nh.hash = hash_syms(from->hash, e->sym, e->nsym);
 			nh.prev = si * k + h;
 			nh.edge = ei;
-			offer(&s->hyps[ti * k], &s->states[ti].nhyp, k, &nh);
+			rv_kbest_offer(list, &s->states[ti].nhyp, k, dedup_table(s, ti, k),
+						   &nh);
 		}
 	}
 	return 1;
@@ -428,12 +463,17 @@ lexicon_bonus(const rv_rules *r, const rv_lexicon *lex, int tags)
 	}
 }
 
-typedef struct final_hyp
+/* A complete spelling: a hyp of a state at the word's end, closed. */
+struct closing
 {
-	hyp			h;
+	double		score;
+	double		chr;
 	double		bonus;
+	float		rule;
+	int32_t		hyp;			/* index in s->hyps */
+	int32_t		seq;			/* order of discovery, to break ties */
 	int			in_lex;
-} final_hyp;
+};
 
 /* Write the symbols of the path ending at hyp index hi. */
 static int
@@ -457,6 +497,85 @@ trace(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
 		memcpy(out + len, e->sym, e->nsym);
 	}
 	return 1;
+}
+
+static int
+cmp_closing(const void *a, const void *b)
+{
+	const struct closing *x = a;
+	const struct closing *y = b;
+
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	return x->seq - y->seq;
+}
+
+/*
+ * Close every state at the word's end (word boundary, lexicon membership)
+ * and put the k cheapest spellings in out, cheapest first, the earlier
+ * found first among equals.  Distinct strings end in distinct states, so
+ * no deduplication is needed here.  Returns the count, -1 out of memory.
+ */
+static int
+close_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int n,
+		   int k, rv_spelling *out)
+{
+	int			nc = 0;
+
+	for (int si = s->head[n]; si >= 0; si = s->states[si].next)
+	{
+		const state *st = &s->states[si];
+		double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
+		int			tags = lex && st->node != RV_LEX_NONE ?
+			rv_lex_word_tags(lex, st->node) : 0;
+		double		bonus = lexicon_bonus(r, lex, tags);
+		/* a known word's letters are vouched for by the lexicon, so its
+		 * character cost may count differently (one hyp per trie state) */
+		double		wchar = tags ? RV_CHAR_WEIGHT_KNOWN : RV_CHAR_WEIGHT;
+
+		if (nc + st->nhyp > s->cap_closing)
+		{
+			int			cap = s->cap_closing ? s->cap_closing : 64;
+			struct closing *p;
+
+			while (cap < nc + st->nhyp)
+				cap *= 2;
+			p = rv_realloc(s->closing, (size_t) cap * sizeof(*p));
+			if (p == NULL)
+				return -1;
+			s->closing = p;
+			s->cap_closing = cap;
+		}
+		rv_kbest_seal(&s->hyps[(int64_t) si * k], st->nhyp, k);
+		tick(s, st->nhyp);
+		for (int h = 0; h < st->nhyp; h++)
+		{
+			const hyp  *from = &s->hyps[(int64_t) si * k + h];
+			struct closing *c = &s->closing[nc];
+
+			c->score = from->total - RV_CHAR_WEIGHT * from->chr +
+				wchar * (from->chr + chr) - bonus;
+			c->chr = from->chr + chr;
+			c->bonus = bonus;
+			c->rule = from->rule;
+			c->hyp = (int32_t) (si * k + h);
+			c->seq = nc++;
+			c->in_lex = tags != 0;
+		}
+	}
+	qsort(s->closing, (size_t) nc, sizeof(struct closing), cmp_closing);
+	if (nc > k)
+		nc = k;
+	for (int i = 0; i < nc; i++)
+	{
+		out[i].score = s->closing[i].score;
+		out[i].rule_cost = s->closing[i].rule;
+		out[i].char_cost = s->closing[i].chr;
+		out[i].lexicon_bonus = s->closing[i].bonus;
+		out[i].in_lexicon = s->closing[i].in_lex;
+		out[i].nsym = s->closing[i].hyp;	/* hyp index until traced */
+	}
+	return nc;
 }
 
 int
@@ -490,46 +609,16 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 
 	for (int pos = 0; pos < n; pos++)
 		for (int si = s->head[pos]; si >= 0; si = s->states[si].next)
+		{
+			/* complete now: every edge into pos starts before it */
+			rv_kbest_seal(&s->hyps[(int64_t) si * k], s->states[si].nhyp, k);
 			if (!expand(s, lex, pos, si, k))
 				return -1;
-
-	/* Close every state at the end: word boundary and lexicon membership. */
-	for (int si = s->head[n]; si >= 0; si = s->states[si].next)
-	{
-		const state *st = &s->states[si];
-		double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
-		int			tags = lex && st->node != RV_LEX_NONE ?
-			rv_lex_word_tags(lex, st->node) : 0;
-		int			in_lex = tags != 0;
-		double		bonus = lexicon_bonus(r, lex, tags);
-
-		for (int h = 0; h < st->nhyp; h++)
-		{
-			const hyp  *from = &s->hyps[si * k + h];
-			/* a known word's letters are vouched for by the lexicon, so its
-			 * character cost counts less (one hyp per trie state: exact) */
-			double		wchar = in_lex ? RV_CHAR_WEIGHT_KNOWN : RV_CHAR_WEIGHT;
-			double		total = from->total - RV_CHAR_WEIGHT * from->chr +
-				wchar * (from->chr + chr) - bonus;
-			int			at;
-
-			/* distinct strings end in the same state, so no dedup needed */
-			if (found == k && total >= out[k - 1].score)
-				continue;
-			at = found < k ? found++ : k - 1;
-			while (at > 0 && out[at - 1].score > total)
-			{
-				out[at] = out[at - 1];
-				at--;
-			}
-			out[at].score = total;
-			out[at].rule_cost = from->rule;
-			out[at].char_cost = from->chr + chr;
-			out[at].lexicon_bonus = bonus;
-			out[at].in_lexicon = in_lex;
-			out[at].nsym = si * k + h;	/* hyp index until traced */
 		}
-	}
+
+	found = close_word(s, r, lex, n, k, out);
+	if (found < 0)
+		return -1;
 	for (int i = 0; i < found; i++)
 		if (!trace(s, out[i].nsym, arena, &out[i]))
 			return -1;

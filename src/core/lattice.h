@@ -54,6 +54,13 @@ typedef struct rv_search rv_search;
 rv_search  *rv_search_new(void);
 void		rv_search_free(rv_search *s);
 
+/* Hyps extended between two calls of the host's interrupt callback. */
+#define RV_INTERRUPT_TICKS	4096
+
+/* Call fn(arg) regularly inside the search (cancel, statement_timeout). */
+void		rv_search_set_interrupt(rv_search *s, void (*fn) (void *arg),
+									void *arg);
+
 /*
  * Fill out[0..k) with the k best distinct spellings of a folded, lower-case
  * word (lex may be NULL).  Returns how many were found: 0 if no rule covers

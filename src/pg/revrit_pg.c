@@ -120,7 +120,7 @@ make_options(rv_options *opt, const RevritLoaded *eng,
 Datum
 revrit_convert_text(PG_FUNCTION_ARGS)
 {
-	char	   *input = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	text	   *input = PG_GETARG_TEXT_PP(0);
 	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	char	   *hyphen = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	const RevritLoaded *eng;
@@ -135,13 +135,15 @@ revrit_convert_text(PG_FUNCTION_ARGS)
 	eng = revrit_engine();
 	make_options(&opt, eng, standard, hyphen);
 
-	status = rv_convert(eng->engine, input, strlen(input), &opt,
-						&out, &outlen, err);
+	/* The core takes pointer and length: no copy of a detoasted text. */
+	status = rv_convert(eng->engine, VARDATA_ANY(input),
+						VARSIZE_ANY_EXHDR(input), &opt, &out, &outlen, err);
 	if (status != RV_OK)
 		revrit_report(status, err, NULL);
 
 	result = cstring_to_text_with_len(out, outlen);
 	rv_free(out);
+	PG_FREE_IF_COPY(input, 0);
 	PG_RETURN_TEXT_P(result);
 }
 
@@ -164,6 +166,9 @@ candidate_cb(const rv_candidate *c, void *arg)
 	Datum		values[CANDIDATE_COLS];
 	bool		nulls[CANDIDATE_COLS] = {0};
 	MemoryContext oldcxt = MemoryContextSwitchTo(sink->rowcxt);
+
+	/* producing rows is work too: n = 1000 rows per word */
+	CHECK_FOR_INTERRUPTS();
 
 	values[0] = Int32GetDatum(c->word);
 	values[1] = Int32GetDatum(c->rank);
@@ -206,7 +211,7 @@ Datum
 revrit_candidates(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	char	   *input = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	text	   *input = PG_GETARG_TEXT_PP(0);
 	int32		n = PG_GETARG_INT32(1);
 	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	const RevritLoaded *eng;
@@ -228,11 +233,13 @@ revrit_candidates(PG_FUNCTION_ARGS)
 										ALLOCSET_SMALL_SIZES);
 
 	/* The core's scratch memory lives in the per-call context. */
-	status = rv_candidates(eng->engine, input, strlen(input), n, &opt,
+	status = rv_candidates(eng->engine, VARDATA_ANY(input),
+						   VARSIZE_ANY_EXHDR(input), n, &opt,
 						   candidate_cb, &sink, err);
 	if (status != RV_OK)
 		revrit_report(status, err, NULL);
 	MemoryContextDelete(sink.rowcxt);
+	PG_FREE_IF_COPY(input, 0);
 
 	return (Datum) 0;
 }
