@@ -225,7 +225,7 @@ describe_word(conv *c, size_t from, size_t to, int nfound, int foreign,
 {
 	char	   *roman;
 	char	  **heb = NULL;
-	double		scores[64];
+	double	   *scores;
 
 	if (c->fn == NULL && c->report == NULL)
 		return;
@@ -256,14 +256,16 @@ describe_word(conv *c, size_t from, size_t to, int nfound, int foreign,
 		if (c->fn(&cand, c->fn_arg))
 			c->stop = 1;
 	}
-	if (c->report)
+	/* every alternative up to n: no cut */
+	if (c->report &&
+		(scores = rv_arena_alloc(&c->arena, sizeof(double) * (nfound + 1))) == NULL)
+		c->oom = 1;
+	else if (c->report)
 	{
-		int			nalt = nfound < 64 ? nfound : 64;
-
-		for (int i = 0; i < nalt; i++)
+		for (int i = 0; i < nfound; i++)
 			scores[i] = c->spellings[i].score;
 		rv_report_word(c->report, roman, (const char *const *) heb, scores,
-					   nalt, nalt > 0 && c->spellings[0].in_lexicon, foreign);
+					   nfound, nfound > 0 && c->spellings[0].in_lexicon, foreign);
 	}
 	rv_free(roman);
 }
@@ -902,8 +904,9 @@ rv_candidates(const rv_engine *engine, const char *text, size_t len, int n,
 }
 
 rv_status
-rv_analyze(const rv_engine *engine, const char *text, size_t len, int n,
-		   const rv_options *options, char **json, size_t *jsonlen, char *err)
+rv_analyze_events(const rv_engine *engine, const char *text, size_t len,
+				  int n, const rv_options *options, const rv_event_sink *sink,
+				  char *err)
 {
 	rv_report	report;
 	rv_buf		result;
@@ -911,19 +914,11 @@ rv_analyze(const rv_engine *engine, const char *text, size_t len, int n,
 
 	if (!count_ok(n, "alternatives", err))
 		return RV_EINVAL;
-	rv_report_init(&report, engine->lexicon != NULL);
+	rv_report_init(&report, engine->lexicon != NULL, sink);
 	st = run(engine, text, len, options, n, NULL, NULL, &report, &result, err);
 	if (st != RV_OK)
-	{
-		rv_report_free(&report);
 		return st;
-	}
-	*json = rv_report_finish(&report, result.data ? result.data : "", jsonlen);
+	rv_report_finish(&report, result.data ? result.data : "");
 	rv_buf_free(&result);
-	if (*json == NULL)
-	{
-		rv_seterr(err, "out of memory");
-		return RV_ENOMEM;
-	}
 	return RV_OK;
 }

@@ -164,6 +164,31 @@ rv_status	rv_analyze(const rv_engine *engine, const char *text, size_t len,
 					   int n, const rv_options *options, char **json,
 					   size_t *jsonlen, char *err);
 
+/*
+ * The same analysis as a stream of structural events, in document order,
+ * so a host builds its own representation (PostgreSQL: jsonb) without JSON
+ * text in between, and without holding more than one word in the core.
+ * Strings are UTF-8 and not NUL-terminated; numbers are JSON number text.
+ * On an error the stream stops where it was; discard what was built.
+ */
+typedef struct rv_event_sink
+{
+	void		(*begin_object) (void *arg);
+	void		(*end_object) (void *arg);
+	void		(*begin_array) (void *arg);
+	void		(*end_array) (void *arg);
+	void		(*key) (const char *s, size_t len, void *arg);
+	void		(*string) (const char *s, size_t len, void *arg);
+	void		(*number) (const char *s, size_t len, void *arg);
+	void		(*boolean) (int v, void *arg);
+	void		(*null) (void *arg);
+	void	   *arg;
+} rv_event_sink;
+
+rv_status	rv_analyze_events(const rv_engine *engine, const char *text,
+							  size_t len, int n, const rv_options *options,
+							  const rv_event_sink *sink, char *err);
+
 void		rv_free(void *ptr);
 
 const char *rv_status_text(rv_status status);

@@ -282,29 +282,21 @@ revrit_info(PG_FUNCTION_ARGS)
 Datum
 revrit_analyze(PG_FUNCTION_ARGS)
 {
-	char	   *input = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	text	   *input = PG_GETARG_TEXT_PP(0);
 	int32		n = PG_GETARG_INT32(1);
 	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	const RevritLoaded *eng;
 	rv_options	opt;
-	char	   *json = NULL;
-	size_t		jsonlen = 0;
-	char		err[RV_ERRLEN] = "";
-	rv_status	status;
-	Datum		result;
+	Jsonb	   *result;
 
 	check_candidate_count(n);
 	revrit_check_encoding();
 	eng = revrit_engine();
 	make_options(&opt, eng, standard, "");
 
-	status = rv_analyze(eng->engine, input, strlen(input), n, &opt,
-						&json, &jsonlen, err);
-	if (status != RV_OK)
-		revrit_report(status, err, NULL);
-
-	/* The core writes the JSON text; jsonb_in checks and converts it. */
-	result = DirectFunctionCall1(jsonb_in, CStringGetDatum(json));
-	rv_free(json);
-	PG_RETURN_DATUM(result);
+	/* jsonb built from the core's events as it goes (jsonb_sink.c) */
+	result = revrit_analyze_jsonb(eng->engine, VARDATA_ANY(input),
+								  VARSIZE_ANY_EXHDR(input), n, &opt);
+	PG_FREE_IF_COPY(input, 0);
+	PG_RETURN_JSONB_P(result);
 }

@@ -7,6 +7,8 @@
 
 #include "postgres.h"
 
+#include "utils/jsonb.h"
+
 #include "../core/revrit.h"
 
 /* revrit_candidates: n must lie in 1..REVRIT_MAX_CANDIDATES. */
@@ -56,6 +58,13 @@ extern void revrit_install_allocator(void);
 
 /* The engine for the current settings, loaded or reloaded on demand. */
 extern const RevritLoaded *revrit_engine(void);
+
+/* ---- jsonb_sink.c --------------------------------------------------------- */
+
+/* rv_analyze_events of a text, as jsonb; errors are raised. */
+extern Jsonb *revrit_analyze_jsonb(const rv_engine *engine,
+								   const char *text, size_t len, int n,
+								   const rv_options *opt);
 
 /* ---- errors.c ------------------------------------------------------------- */
 
