@@ -73,6 +73,25 @@ typedef struct rv_lexicon rv_lexicon;
 rv_status	rv_lexicon_open(const char *path, rv_lexicon **out, char *err);
 void		rv_lexicon_close(rv_lexicon *lexicon);
 
+/* A lexicon larger than this is refused (RV_ETOOLONG) before it is read. */
+#define RV_MAX_LEXICON_BYTES (1024ull * 1024ull * 1024ull)
+
+/*
+ * For a host that reads files itself (PostgreSQL's file API): the bytes to
+ * read first (min of this and the file's size), their check against the
+ * file's size, and the lexicon over a mapping or buffer the host keeps
+ * alive until rv_lexicon_close() and then releases itself.  name is only
+ * used in messages; *checksum (may be NULL) gets the content checksum the
+ * header records.
+ */
+size_t		rv_lexicon_header_size(void);
+rv_status	rv_lexicon_check_header(const void *head, size_t headlen,
+									unsigned long long file_size,
+									const char *name,
+									unsigned long long *checksum, char *err);
+rv_status	rv_lexicon_attach(const void *data, size_t size, const char *name,
+							  rv_lexicon **out, char *err);
+
 /* Compile a hunspell .dic (affix flags ignored) or a plain word list (one
  * word per line) into a lexicon file.  common_path (may be NULL) is a list
  * of the words in common use (from a large text sample): those are tagged

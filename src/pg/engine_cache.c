@@ -27,6 +27,7 @@ static MemoryContext RevritCacheContext = NULL;
 /* What is loaded, and for which value of revrit.lexicon. */
 static RevritLoaded loaded;
 static rv_lexicon *loaded_lexicon = NULL;
+static RevritMapping loaded_mapping;
 static char *loaded_setting = NULL;
 static bool loaded_valid = false;
 
@@ -85,6 +86,7 @@ unload(void)
 	if (loaded_lexicon)
 		rv_lexicon_close(loaded_lexicon);
 	loaded_lexicon = NULL;
+	revrit_lexicon_unmap(&loaded_mapping);
 	loaded_setting = NULL;
 	memset(&loaded, 0, sizeof(loaded));
 	if (RevritCacheContext)
@@ -194,8 +196,6 @@ load_lexicon(const char *setting, const char *dir, MemoryContext oldcxt)
 {
 	char	   *path = lexicon_path(setting, dir);
 	struct stat st;
-	char		err[RV_ERRLEN] = "";
-	rv_status	status;
 
 	if (path == NULL)
 		return;
@@ -220,12 +220,8 @@ load_lexicon(const char *setting, const char *dir, MemoryContext oldcxt)
 		return;
 	}
 
-	status = rv_lexicon_open(path, &loaded_lexicon, err);
-	if (status != RV_OK)
-	{
-		loaded_lexicon = NULL;
-		load_failed(oldcxt, status, err, path);
-	}
+	/* (in RevritCacheContext: the lexicon lives as long as the engine) */
+	loaded_lexicon = revrit_lexicon_load(path, &loaded_mapping);
 	loaded.lexicon_path = path;
 }
 

@@ -66,6 +66,19 @@ extern Jsonb *revrit_analyze_jsonb(const rv_engine *engine,
 								   const char *text, size_t len, int n,
 								   const rv_options *opt);
 
+/* ---- lexicon_load.c ------------------------------------------------------- */
+
+/* A mapping the glue made and must release after rv_lexicon_close(). */
+typedef struct RevritMapping
+{
+	void	   *data;
+	size_t		size;
+} RevritMapping;
+
+/* Check, copy privately and map the lexicon at path; errors are raised. */
+extern rv_lexicon *revrit_lexicon_load(const char *path, RevritMapping *mapping);
+extern void revrit_lexicon_unmap(RevritMapping *mapping);
+
 /* ---- errors.c ------------------------------------------------------------- */
 
 /* ereport(ERROR) for a failed core call; file names the file involved
