@@ -19,3 +19,18 @@ SELECT jsonb_array_length(revrit_analyze(text => 'Milḥemet', n => 500)
 SELECT a::text::jsonb = a AS same_as_parsed_text, length(a::text) > 100000 AS large
   FROM (SELECT revrit_analyze(text => repeat('Sefer ha-ḥinukh : ʻim ḥidushim / Yosef Ḳlozner. ', 300), n => 40) AS a) s;
 SELECT revrit_analyze(text => '')::text::jsonb = revrit_analyze(text => '') AS empty_ok;
+
+-- revrit.standard is checked when it is SET (once revrit is loaded), not
+-- at the next call: 22023
+\set VERBOSITY terse
+SELECT revrit(text => 'Sefer');
+SET revrit.standard = 'nope';
+DO $$
+BEGIN
+	SET revrit.standard = 'no-such-standard';
+EXCEPTION WHEN invalid_parameter_value THEN
+	RAISE NOTICE 'refused at SET: %', SQLSTATE;
+END $$;
+SET revrit.standard = 'DIN1982';
+SELECT revrit(text => 'Sefer');
+RESET revrit.standard;

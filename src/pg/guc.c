@@ -8,6 +8,9 @@
  */
 #include "postgres.h"
 
+#include "access/parallel.h"
+#include "access/xact.h"
+#include "lib/stringinfo.h"
 #include "utils/guc.h"
 
 #include "revrit_pg.h"
@@ -17,6 +20,9 @@ int			revrit_hyphen_guc = RV_HYPHEN_MAQAF;
 int			revrit_years_guc = RV_YEARS_HEBREW;
 int			revrit_marks_guc = RV_MARKS_HEBREW;
 char	   *revrit_lexicon_guc = NULL;
+
+/* Set once every revrit.* setting exists; the engine needs them all. */
+static bool gucs_defined = false;
 
 static const struct config_enum_entry hyphen_options[] = {
 	{"maqaf", RV_HYPHEN_MAQAF, false},
@@ -72,6 +78,39 @@ check_lexicon(char **newval, void **extra, GucSource source)
 	return true;
 }
 
+/*
+ * revrit.standard must be "auto" or an installed standard, checked when it
+ * is SET (22023 then, not at the next call).  The standards are known only
+ * from the rule files, so the check loads the engine, which the next call
+ * needs anyway.  Only for SET, SET in a function, ALTER ... SET: a value
+ * from postgresql.conf or a database/role default is checked at its first
+ * use instead, since a failing load there would refuse connections.
+ */
+static bool
+check_standard(char **newval, void **extra, GucSource source)
+{
+	const RevritLoaded *eng;
+	StringInfoData valid;
+
+	if (*newval == NULL || pg_strcasecmp(*newval, REVRIT_AUTO_STANDARD) == 0)
+		return true;
+	if (!gucs_defined || source < PGC_S_INTERACTIVE ||
+		!IsTransactionState() || IsParallelWorker())
+		return true;
+	eng = revrit_engine();
+	for (int i = 0; i < eng->nrules; i++)
+		if (pg_strcasecmp(rv_rules_name(eng->rules[i]), *newval) == 0)
+			return true;
+	initStringInfo(&valid);
+	appendStringInfoString(&valid, REVRIT_AUTO_STANDARD);
+	for (int i = 0; i < eng->nrules; i++)
+		appendStringInfo(&valid, ", %s", rv_rules_name(eng->rules[i]));
+	GUC_check_errcode(ERRCODE_INVALID_PARAMETER_VALUE);
+	GUC_check_errmsg("unknown revrit standard \"%s\"", *newval);
+	GUC_check_errhint("Valid standards are: %s.", valid.data);
+	return false;
+}
+
 void
 revrit_define_gucs(void)
 {
@@ -82,7 +121,7 @@ revrit_define_gucs(void)
 							   REVRIT_DEFAULT_STANDARD,
 							   PGC_USERSET,
 							   0,
-							   NULL, NULL, NULL);
+							   check_standard, NULL, NULL);
 
 	DefineCustomEnumVariable("revrit.hyphen",
 							 "How revrit() writes the hyphen inside compounds.",
@@ -124,4 +163,5 @@ revrit_define_gucs(void)
 							   check_lexicon, NULL, NULL);
 
 	MarkGUCPrefixReserved("revrit");
+	gucs_defined = true;
 }
