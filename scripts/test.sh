@@ -102,4 +102,16 @@ bash scripts/test-install.sh 2>&1 | tee build/install.log
 install_rc=${PIPESTATUS[0]}
 tally "installation tests" "$install_rc" $(counts_in build/install.log)
 
+# ---- TAP tests (test/tap, PostgreSQL::Test::Cluster) -------------------------
+# kill -9 during a conversion, deadlock retry, cancel latency, lexicon
+# replaced under load.  prove ends with "Files=F, Tests=N"; failed subtests
+# are in its "Failed X/Y subtests" lines.
+echo
+echo "== TAP tests (scripts/run-tap.sh)"
+bash scripts/run-tap.sh 2>&1 | tee build/tap.log
+tap_rc=${PIPESTATUS[0]}
+tap_total=$(grep -Eo 'Tests=[0-9]+' build/tap.log | tail -1 | cut -d= -f2)
+tap_failed=$(awk '/^Failed [0-9]+\/[0-9]+ subtests/ { split($2, a, "/"); f += a[1] } END { print f + 0 }' build/tap.log)
+tally "TAP tests" "$tap_rc" $(( ${tap_total:-0} - tap_failed )) "$tap_failed"
+
 finish

@@ -89,7 +89,11 @@ remove_old_copies(const char *dir, const char *prefix, const char *keep)
 
 	while ((de = ReadDir(d, dir)) != NULL)
 	{
+		size_t		len = strlen(de->d_name);
+
+		/* finished copies only: another backend's .tmp.PID is in progress */
 		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 &&
+			len > 6 && strcmp(de->d_name + len - 6, ".rvlex") == 0 &&
 			strcmp(de->d_name, keep) != 0)
 		{
 			char	   *old = psprintf("%s/%s", dir, de->d_name);
