@@ -102,6 +102,23 @@ bash scripts/test-install.sh 2>&1 | tee build/install.log
 install_rc=${PIPESTATUS[0]}
 tally "installation tests" "$install_rc" $(counts_in build/install.log)
 
+# ---- fuzzer (bench/fuzz.sh: libFuzzer + ASan/UBSan, n up to 1000, analyze) ----
+# A bounded run (FUZZ_SECONDS, default 30) with the lexicon when there is
+# one; it counts as one test, failed by any crash, sanitizer report or
+# broken invariant.
+echo
+echo "== fuzzer (bench/fuzz.sh ${FUZZ_SECONDS:-30})"
+REVRIT_LEXICON=$([ -f build/hebrew.rvlex ] && echo "$PWD/build/hebrew.rvlex") \
+	bash bench/fuzz.sh "${FUZZ_SECONDS:-30}" > build/fuzz.log 2>&1
+fuzz_rc=$?
+grep -E '^(Done|fuzz_convert:)|runtime error|SUMMARY' build/fuzz.log
+if [ "$fuzz_rc" -eq 0 ]; then
+	tally "fuzzer" 0 1 0
+else
+	tail -30 build/fuzz.log
+	tally "fuzzer" "$fuzz_rc" 0 1
+fi
+
 # ---- TAP tests (test/tap, PostgreSQL::Test::Cluster) -------------------------
 # kill -9 during a conversion, deadlock retry, cancel latency, lexicon
 # replaced under load.  prove ends with "Files=F, Tests=N"; failed subtests

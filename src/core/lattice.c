@@ -563,7 +563,8 @@ close_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int n,
 			c->in_lex = tags != 0;
 		}
 	}
-	qsort(s->closing, (size_t) nc, sizeof(struct closing), cmp_closing);
+	if (nc > 1)
+		qsort(s->closing, (size_t) nc, sizeof(struct closing), cmp_closing);
 	if (nc > k)
 		nc = k;
 	for (int i = 0; i < nc; i++)

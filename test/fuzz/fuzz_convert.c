@@ -345,6 +345,43 @@ check_prefix(const cands *a, const cands *b)
 		die("different words for different n", NULL);
 }
 
+/*
+ * Large n, up to the SQL limit of 1000 (the hash k-best lists), and the
+ * analyze path (the event stream written as JSON), on short inputs only so
+ * that one run stays well inside libFuzzer's timeout.
+ */
+static void
+check_large_n(const char *text, size_t len, const rv_options *opt, uint8_t sel)
+{
+	static const int big_n[4] = {16, 17, 300, 1000};
+	static cands big;
+	int			n = big_n[(sel >> 5) & 3];
+	char		err[RV_ERRLEN];
+	char	   *json = NULL;
+	size_t		jsonlen = 0;
+
+	if (len > 200)
+		return;
+	big.k = n;
+	if (rv_candidates(engine, text, len, n, opt, collect, &big, err) != RV_OK)
+		die("rv_candidates failed on valid input", err);
+	if (!big.overflow)
+	{
+		check_run(&big);
+		if (!runs[MAX_N].overflow)
+			check_prefix(&runs[MAX_N], &big);
+	}
+	free_run(&big);
+	if (rv_analyze(engine, text, len, (sel & 0x80) ? n : 3, opt, &json,
+				   &jsonlen, err) != RV_OK)
+		die("rv_analyze failed on valid input", err);
+	if (json == NULL || json[jsonlen] != '\0' || jsonlen < 2 ||
+		json[0] != '{' || json[jsonlen - 1] != '}' ||
+		!valid_utf8((const unsigned char *) json, jsonlen))
+		die("the analysis is not a JSON object", json);
+	rv_free(json);
+}
+
 /* ---- the target --------------------------------------------------------- */
 
 int
@@ -429,6 +466,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int n = 1; n < MAX_N; n++)
 		if (!runs[n].overflow && !runs[n + 1].overflow)
 			check_prefix(&runs[n], &runs[n + 1]);
+	check_large_n(text, len, &opt, sel);
 	for (int n = 1; n <= MAX_N; n++)
 		free_run(&runs[n]);
 	return 0;
