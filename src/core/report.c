@@ -51,12 +51,19 @@ rv_report_init(rv_report *r, int lexicon, const rv_event_sink *sink)
 }
 
 void
+rv_report_set_language(rv_report *r, const char *language)
+{
+	r->language = language;
+}
+
+void
 rv_report_part_begin(rv_report *r, rv_role role, const char *standard,
 					 int standard_known, int translit)
 {
 	r->sink->begin_object(r->sink->arg);
 	ev_str(r, "role", rv_role_name(role));
 	ev_str(r, "standard", standard);
+	ev_str(r, "language", r->language ? r->language : "hebrew");
 	ev_bool(r, "transliteration_tokens", translit);
 	ev_key(r, "words");
 	r->sink->begin_array(r->sink->arg);

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "lexicon.h"
+#include "buf.h"
+#include "hebrew.h"
+#include "points.h"
 #include "rules.h"
 #include "utf8.h"
 
@@ -20,23 +22,16 @@ typedef struct vec
 {
 	void	   *data;
 	uint32_t	len;
-	uint32_t	cap;
+	size_t		cap;
 	size_t		item;
 } vec;
 
 static void *
 vec_push(vec *v)
 {
-	if (v->len == v->cap)
-	{
-		uint32_t	cap = v->cap ? v->cap * 2 : 16;
-		void	   *p = rv_realloc(v->data, cap * v->item);
-
-		if (p == NULL)
-			return NULL;
-		v->data = p;
-		v->cap = cap;
-	}
+	if (v->len == UINT32_MAX ||
+		!rv_grow(&v->data, &v->cap, (size_t) v->len + 1, v->item, 16))
+		return NULL;
 	return memset((char *) v->data + (size_t) v->len++ * v->item, 0, v->item);
 }
 
@@ -83,6 +78,26 @@ syntax(compiler *c, const char *what, const char *arg)
 	return RV_EFORMAT;
 }
 
+/* Largest weight a rule file may give: far above any real one. */
+#define RULES_MAX_WEIGHT 1e6
+
+/* A weight: a whole decimal number in [0, RULES_MAX_WEIGHT], nothing
+ * after it; anything else is an error naming FILE:LINE. */
+static rv_status
+parse_number(compiler *c, const char *s, float *out)
+{
+	char	   *end;
+	double		w;
+
+	errno = 0;
+	w = strtod(s, &end);
+	if (end == s || *end != '\0' || errno != 0 || !(w >= 0) ||
+		w > RULES_MAX_WEIGHT)
+		return syntax(c, "bad weight (a number from 0 to 1000000)", s);
+	*out = (float) w;
+	return RV_OK;
+}
+
 /* Decode a field into NFC code points; returns the count or -1. */
 static int
 decode_field(compiler *c, const char *s, uint32_t *out, int max)
@@ -120,15 +135,16 @@ parse_hebrew(compiler *c, const char *s, uint8_t *sym, uint8_t *nsym)
 	n = decode_field(c, s, cps, RV_MAX_OUT);
 	if (n <= 0)
 		return 0;
+	*nsym = 0;
 	for (int i = 0; i < n; i++)
 	{
-		int			k = rv_sym_from_cp(cps[i]);
+		/* letters, and Yiddish points and ligatures (points.h) */
+		int			k = rv_points_syms(cps[i], sym + *nsym, RV_MAX_OUT - *nsym);
 
-		if (k < 0 || k == RV_SYM_BOUNDARY)
+		if (k == 0)
 			return 0;
-		sym[i] = (uint8_t) k;
+		*nsym += (uint8_t) k;
 	}
-	*nsym = (uint8_t) n;
 	return 1;
 }
 
@@ -226,17 +242,14 @@ parse_token_rule(compiler *c, char **f, int nf)
 	{
 		char	   *colon = strrchr(f[i], ':');
 		rv_option  *o = vec_push(&c->options);
-		char	   *end;
 
 		if (o == NULL)
 			return RV_ENOMEM;
 		if (colon && colon != f[i])
 		{
 			*colon = '\0';
-			errno = 0;
-			o->weight = strtof(colon + 1, &end);
-			if (errno || *end || o->weight < 0)
-				return syntax(c, "bad weight", colon + 1);
+			if (parse_number(c, colon + 1, &o->weight) != RV_OK)
+				return RV_EFORMAT;
 		}
 		if (!parse_hebrew(c, f[i], o->sym, &o->nsym))
 			return syntax(c, "option is not Hebrew letters (or -)", f[i]);
@@ -275,14 +288,14 @@ parse_form(compiler *c, const char *s, uint32_t *form, uint8_t *len)
 	return 1;
 }
 
-/* prefix FORM HEBREW [HEBREW-AFTER-ANOTHER-PREFIX] [:WEIGHT] */
+/* prefix FORM HEBREW [HEBREW-AFTER-ANOTHER-PREFIX] */
 static rv_status
 parse_prefix(compiler *c, char **f, int nf)
 {
 	rv_prefix  *p;
 
-	if (nf < 3 || nf > 5)
-		return syntax(c, "prefix FORM HEBREW [HEBREW-LATER] [:WEIGHT]", NULL);
+	if (nf < 3 || nf > 4)
+		return syntax(c, "prefix FORM HEBREW [HEBREW-LATER]", NULL);
 	p = vec_push(&c->prefixes);
 	if (p == NULL)
 		return RV_ENOMEM;
@@ -292,13 +305,8 @@ parse_prefix(compiler *c, char **f, int nf)
 		return syntax(c, "prefix Hebrew is not Hebrew letters", f[2]);
 	memcpy(p->later, p->first, sizeof(p->later));
 	p->nlater = p->nfirst;
-	for (int i = 3; i < nf; i++)
-	{
-		if (f[i][0] == ':')
-			p->weight = strtof(f[i] + 1, NULL);
-		else if (!parse_hebrew(c, f[i], p->later, &p->nlater))
-			return syntax(c, "prefix Hebrew is not Hebrew letters", f[i]);
-	}
+	if (nf == 4 && !parse_hebrew(c, f[3], p->later, &p->nlater))
+		return syntax(c, "prefix Hebrew is not Hebrew letters", f[3]);
 	return RV_OK;
 }
 
@@ -373,7 +381,8 @@ parse_markers(compiler *c, char **f, int nf)
 		if (colon && colon != f[i])
 		{
 			*colon = '\0';
-			m->weight = strtof(colon + 1, NULL);
+			if (parse_number(c, colon + 1, &m->weight) != RV_OK)
+				return RV_EFORMAT;
 		}
 		if (decode_field(c, f[i], cp, 1) != 1)
 			return syntax(c, "a marker is one character", f[i]);
@@ -402,21 +411,13 @@ parse_abbrev(compiler *c, char **f, int nf)
 	return RV_OK;
 }
 
-/* DIRECTIVE WEIGHT: a finite weight >= 0 */
+/* DIRECTIVE WEIGHT */
 static rv_status
 parse_weight(compiler *c, char **f, int nf, float *out)
 {
-	char	   *end;
-	float		w;
-
 	if (nf != 2)
 		return syntax(c, "expected one weight after", f[0]);
-	errno = 0;
-	w = strtof(f[1], &end);
-	if (errno || *end || !(w >= 0) || w > 1e6f)
-		return syntax(c, "bad weight", f[1]);
-	*out = w;
-	return RV_OK;
+	return parse_number(c, f[1], out);
 }
 
 static rv_status
@@ -427,6 +428,7 @@ parse_line(compiler *c, char *line)
 	char	   *save = NULL;
 	char	   *hash = strstr(line, " #");
 	char	   *tok;
+	const char *why;
 
 	if (line[0] == '#')
 		return RV_OK;
@@ -446,16 +448,7 @@ parse_line(compiler *c, char *line)
 		return RV_OK;
 	}
 	if (strcmp(f[0], "description") == 0)
-	{
-		size_t		used = 0;
-
-		for (int i = 1; i < nf; i++)
-			used += (size_t) snprintf(c->rules->description + used,
-									  used < sizeof(c->rules->description) ?
-									  sizeof(c->rules->description) - used : 0,
-									  "%s%s", i > 1 ? " " : "", f[i]);
-		return RV_OK;
-	}
+		return RV_OK;			/* for the reader of the file */
 	if (strcmp(f[0], "consonants") == 0)
 		return parse_chars(c, &c->consonants, f, nf);
 	if (strcmp(f[0], "vowels") == 0)
@@ -484,6 +477,13 @@ parse_line(compiler *c, char *line)
 			return syntax(c, "camel-prefixes takes no value", NULL);
 		c->rules->camel_prefixes = 1;
 		return RV_OK;
+	}
+	switch (rv_language_directive(&c->rules->lang, f, nf, &why))
+	{
+		case 1:
+			return RV_OK;
+		case -1:
+			return syntax(c, why, f[0]);
 	}
 	if (strcmp(f[0], "foreign") == 0)
 	{

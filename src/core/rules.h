@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "language.h"
 #include "revrit.h"
 
 #define RV_MAX_TOKEN		8	/* code points in one romanized token */
@@ -79,7 +80,6 @@ typedef struct rv_prefix
 	uint8_t		nlater;
 	uint8_t		first[RV_MAX_OUT];
 	uint8_t		later[RV_MAX_OUT];
-	float		weight;
 } rv_prefix;
 
 /* A character that betrays the standard (ḳ for ALA-LC, š for old DIN). */
@@ -108,7 +108,6 @@ typedef struct rv_charmap
 struct rv_rules
 {
 	char		name[RV_MAX_NAME];
-	char		description[256];
 
 	rv_trie_node *nodes;
 	uint32_t	nnodes;
@@ -149,6 +148,7 @@ struct rv_rules
 	float		split_penalty;	/* reading a digraph as two letters */
 	float		lexicon_bonus;	/* dictionary-only words; < 0: the engine default */
 	int			camel_prefixes; /* HaNer: a prefix joined before a capital */
+	rv_language lang;			/* language directives (language.h) */
 };
 
 /* Child of a trie node for a code point, or 0 (the root is node 0 and is
