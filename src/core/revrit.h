@@ -33,8 +33,17 @@ typedef enum rv_status
 	RV_ETOOLONG					/* input exceeds RV_MAX_INPUT_BYTES */
 } rv_status;
 
-/* Most candidates per word rv_candidates and rv_analyze will rank. */
-#define RV_MAX_CANDIDATES 10000
+/*
+ * Limits, one place for the core, the CLI and PostgreSQL.  Each is an
+ * error with a status (and in PostgreSQL an SQLSTATE), never a silent cut.
+ */
+/* Most candidates per word rv_candidates and rv_analyze will rank (n):
+ * the search does work in proportion to n for every word. */
+#define RV_MAX_CANDIDATES 1000
+/* Most standards (rule files) one engine holds. */
+#define RV_MAX_STANDARDS 16
+/* A rule file larger than this is refused. */
+#define RV_MAX_RULES_BYTES (4u * 1024u * 1024u)
 
 /* Inputs longer than this are refused rather than processed. */
 #define RV_MAX_INPUT_BYTES (8u * 1024u * 1024u)
@@ -62,6 +71,19 @@ rv_status	rv_rules_load(const char *path, rv_rules **out, char *err);
 rv_status	rv_rules_parse(const char *text, size_t len, const char *name,
 						   rv_rules **out, char *err);
 void		rv_rules_free(rv_rules *rules);
+
+/*
+ * Which files of a rules directory are standards, and in which order every
+ * host loads them (the engine's first standard is the fallback of "auto"):
+ * RV_DEFAULT_STANDARD's file first, then by name.  A host lists the
+ * directory with its own API, passes the names, and loads names[0..return)
+ * in order; the others are freed by the host.  -1 if more than
+ * RV_MAX_STANDARDS rule files.
+ */
+#define RV_RULES_SUFFIX ".rules"
+#define RV_DEFAULT_STANDARD "ala-lc"
+int			rv_rules_is_file(const char *filename);
+int			rv_rules_order_files(char **names, int n);
 const char *rv_rules_name(const rv_rules *rules);
 
 /* ---- lexicon (compiled word list + character model) ---------------------- */

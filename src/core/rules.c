@@ -15,7 +15,7 @@
 #include "utf8.h"
 
 /* Largest rule file accepted: far above any real standard. */
-#define RULES_MAX_BYTES (4u * 1024u * 1024u)
+#define RULES_MAX_BYTES RV_MAX_RULES_BYTES	/* revrit.h */
 
 /* Growable array of fixed-size items, used only while compiling. */
 typedef struct vec

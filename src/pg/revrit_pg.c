@@ -133,19 +133,21 @@ revrit_convert_text(PG_FUNCTION_ARGS)
 	char		err[RV_ERRLEN] = "";
 	rv_status	status;
 	text	   *result;
+	MemoryContext call;
 
 	revrit_check_encoding();
 	eng = revrit_engine();
 	make_options(&opt, eng, standard, hyphen);
 
 	/* The core takes pointer and length: no copy of a detoasted text. */
+	call = revrit_core_call_begin();
 	status = rv_convert(eng->engine, VARDATA_ANY(input),
 						VARSIZE_ANY_EXHDR(input), &opt, &out, &outlen, err);
 	if (status != RV_OK)
 		revrit_report(status, err, NULL);
 
 	result = cstring_to_text_with_len(out, outlen);
-	rv_free(out);
+	revrit_core_call_end(call);	/* frees out too */
 	PG_FREE_IF_COPY(input, 0);
 	PG_RETURN_TEXT_P(result);
 }
@@ -189,7 +191,7 @@ candidate_cb(const rv_candidate *c, void *arg)
 	return 0;
 }
 
-/* Checks n: a positive count no larger than REVRIT_MAX_CANDIDATES. */
+/* Checks n: a positive count no larger than RV_MAX_CANDIDATES. */
 static void
 check_candidate_count(int n)
 {
@@ -203,10 +205,10 @@ check_candidate_count(int n)
 	 * every candidate becomes a row; the cap keeps one call's time and
 	 * memory bounded.  Nobody reads past the first few hundred.
 	 */
-	if (n > REVRIT_MAX_CANDIDATES)
+	if (n > RV_MAX_CANDIDATES)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("n must be at most %d", REVRIT_MAX_CANDIDATES)));
+				 errmsg("n must be at most %d", RV_MAX_CANDIDATES)));
 }
 
 /* revrit_candidates(text text, n int DEFAULT 5, standard text DEFAULT '') */
@@ -222,6 +224,7 @@ revrit_candidates(PG_FUNCTION_ARGS)
 	CandidateSink sink;
 	char		err[RV_ERRLEN] = "";
 	rv_status	status;
+	MemoryContext call;
 
 	check_candidate_count(n);
 	revrit_check_encoding();
@@ -236,12 +239,14 @@ revrit_candidates(PG_FUNCTION_ARGS)
 										ALLOCSET_SMALL_SIZES);
 
 	/* The core's scratch memory lives in the per-call context. */
+	call = revrit_core_call_begin();
 	status = rv_candidates(eng->engine, VARDATA_ANY(input),
 						   VARSIZE_ANY_EXHDR(input), n, &opt,
 						   candidate_cb, &sink, err);
 	if (status != RV_OK)
 		revrit_report(status, err, NULL);
 	MemoryContextDelete(sink.rowcxt);
+	revrit_core_call_end(call);
 	PG_FREE_IF_COPY(input, 0);
 
 	return (Datum) 0;
@@ -291,6 +296,7 @@ revrit_analyze(PG_FUNCTION_ARGS)
 	const RevritLoaded *eng;
 	rv_options	opt;
 	Jsonb	   *result;
+	MemoryContext call;
 
 	check_candidate_count(n);
 	revrit_check_encoding();
@@ -298,8 +304,10 @@ revrit_analyze(PG_FUNCTION_ARGS)
 	make_options(&opt, eng, standard, "");
 
 	/* jsonb built from the core's events as it goes (jsonb_sink.c) */
+	call = revrit_core_call_begin();
 	result = revrit_analyze_jsonb(eng->engine, VARDATA_ANY(input),
 								  VARSIZE_ANY_EXHDR(input), n, &opt);
+	revrit_core_call_end(call);
 	PG_FREE_IF_COPY(input, 0);
 	PG_RETURN_JSONB_P(result);
 }

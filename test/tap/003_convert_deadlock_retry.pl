@@ -9,7 +9,10 @@ use PostgreSQL::Test::Utils;
 use Test::More;
 use RevritTap;
 
-my $node = RevritTap::node('deadlock', "deadlock_timeout = '100ms'");
+# The batch checks for deadlock 1 s after it starts waiting, by when the
+# writer has closed the cycle; the writer would check only after 10 s, so
+# the batch is the one that finds the deadlock (a backend checks once).
+my $node = RevritTap::node('deadlock', "deadlock_timeout = '1s'");
 $node->safe_psql('postgres', q{
 CREATE TABLE cat (id integer PRIMARY KEY, title text, heb text, note text);
 INSERT INTO cat SELECT i, 'Sefer ' || i FROM generate_series(1, 100) AS i;
@@ -17,7 +20,7 @@ INSERT INTO cat SELECT i, 'Sefer ' || i FROM generate_series(1, 100) AS i;
 
 # the writer holds row 2, the batch takes row 1 and waits for row 2 ...
 my $writer = $node->background_psql('postgres', on_error_stop => 0);
-$writer->query_safe("BEGIN; UPDATE cat SET note = 'w' WHERE id = 2;");
+$writer->query_safe("SET deadlock_timeout = '10s'; BEGIN; UPDATE cat SET note = 'w' WHERE id = 2;");
 my ($out, $err) = ('', '');
 my $h = IPC::Run::start(
 	[ 'psql', '-X', '-d', $node->connstr('postgres'), '-c',
