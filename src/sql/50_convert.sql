@@ -3,11 +3,12 @@
 --
 -- How it works (docs/converting-tables.md is the user's manual):
 --
---  1. Compute.  One CREATE UNLOGGED TABLE ... AS SELECT key, source,
---     revrit(source) FROM tbl WHERE <filter> into a scratch table.  PostgreSQL
---     15 plans CREATE TABLE AS in parallel (it never runs UPDATE or
---     INSERT ... SELECT in parallel), so this is where every core works.
---     The scratch is unlogged (no WAL) and gets a unique index on the key.
+--  1. Compute.  One CREATE UNLOGGED TABLE ... AS SELECT key, hash(source),
+--     revrit(source) into a scratch table, over an unlogged copy of the
+--     rows to convert that carries parallel_workers (45_convert_work.sql).
+--     PostgreSQL 15 plans CREATE TABLE AS in parallel (it never runs
+--     UPDATE or INSERT ... SELECT in parallel), so this is where every core
+--     works.  The scratch gets a unique index on the key.
 --  2. Apply.  Walk the scratch in key order, batch_size rows per
 --     transaction: UPDATE the target from the scratch, advance the
 --     high-water mark (the last key applied) in a small *logged* state
@@ -176,24 +177,13 @@ BEGIN
             USING ERRCODE = 'datatype_mismatch';
     END IF;
 
-    -- The key: the primary key, else the narrowest unique index on NOT NULL
-    -- columns without expressions or predicate.  ctid is no key: UPDATE
-    -- moves rows, so it cannot identify a row across batches or reruns.
-    SELECT array_agg(a.attname ORDER BY k.ord),
-           array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY k.ord)
-      INTO v_key, v_key_types
-      FROM (SELECT i.indkey, i.indnkeyatts
-              FROM pg_catalog.pg_index i
-             WHERE i.indrelid = v_relid AND i.indisunique AND i.indisvalid
-               AND i.indexprs IS NULL AND i.indpred IS NULL
-               AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
-                                WHERE a.attrelid = v_relid
-                                  AND a.attnum = ANY (i.indkey) AND NOT a.attnotnull)
-             ORDER BY i.indisprimary DESC, i.indnkeyatts, i.indexrelid
-             LIMIT 1) ix
-      CROSS JOIN LATERAL unnest(ix.indkey::smallint[]) WITH ORDINALITY AS k(attnum, ord)
-      JOIN pg_catalog.pg_attribute a ON a.attrelid = v_relid AND a.attnum = k.attnum
-     WHERE k.ord <= ix.indnkeyatts;
+    -- The key (46_convert_lookup.sql), and the functions to call.
+    v_ext := coalesce((SELECT format('%I.', n.nspname)
+                         FROM pg_catalog.pg_extension e
+                         JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+                        WHERE e.extname = 'revrit'), '');
+    EXECUTE format('SELECT key, key_types FROM %srevrit_convert_key($1)', v_ext)
+       INTO v_key, v_key_types USING v_relid;
     IF v_key IS NULL THEN
         RAISE EXCEPTION 'revrit_convert: table "%" has no primary key or unique NOT NULL column', v_relname
             USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -205,25 +195,8 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
 
-    -- The functions, from the extension's schema (the extension is
-    -- relocatable), else from the search_path: revrit(text, ...) with every
-    -- argument after the first defaulted.
-    -- and revrit_analyze(text, ...) likewise, for analyze_column
-    SELECT max(f.qualified) FILTER (WHERE f.proname = 'revrit'),
-           max(f.qualified) FILTER (WHERE f.proname = 'revrit_analyze')
-      INTO v_fn, v_ana_fn
-      FROM (SELECT DISTINCT ON (p.proname) p.proname,
-                   format('%I.%I', n.nspname, p.proname) AS qualified
-              FROM pg_catalog.pg_proc p
-              JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-             WHERE p.proname IN ('revrit', 'revrit_analyze') AND p.pronargs >= 1
-               AND p.proargtypes[0] = 'text'::regtype
-               AND p.pronargs - p.pronargdefaults <= 1
-               AND CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname = 'revrit')
-                        THEN p.pronamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e
-                                                WHERE e.extname = 'revrit')
-                        ELSE pg_catalog.pg_function_is_visible(p.oid) END
-             ORDER BY p.proname, p.pronargs) AS f;
+    EXECUTE format('SELECT fn, ana_fn FROM %srevrit_convert_functions()', v_ext)
+       INTO v_fn, v_ana_fn;
     IF v_fn IS NULL THEN
         RAISE EXCEPTION 'revrit_convert: function revrit(text) not found'
             USING ERRCODE = 'undefined_function';
@@ -263,36 +236,10 @@ BEGIN
         RAISE EXCEPTION 'revrit_convert: permission denied to update column "%" of "%"', target, v_relname
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    v_ext := coalesce((SELECT format('%I.', n.nspname)
-                         FROM pg_catalog.pg_extension e
-                         JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
-                        WHERE e.extname = 'revrit'), '');
 
-    -- The filter of the compute phase.  where_clause is SQL text, run with
-    -- the caller's privileges (SECURITY INVOKER), exactly as if typed into
-    -- psql: never build it from untrusted input.  It must be a single
-    -- expression: a cursor refuses a string holding several statements
-    -- before running any, so "x; DROP TABLE y" fails here, harmlessly.
-    v_filter := 'true';
-    IF only_null_target THEN
-        v_filter := v_filter || format(' AND %I IS NULL', target);
-    END IF;
-    IF where_clause IS NOT NULL THEN
-        DECLARE
-            c refcursor;
-            v_state text;
-            v_msg text;
-        BEGIN
-            OPEN c FOR EXECUTE format('SELECT 1 FROM %s WHERE (%s) LIMIT 0', v_from, where_clause);
-            CLOSE c;
-        EXCEPTION WHEN OTHERS THEN
-            GET STACKED DIAGNOSTICS v_state = RETURNED_SQLSTATE, v_msg = MESSAGE_TEXT;
-            RAISE EXCEPTION 'revrit_convert: where_clause is not one valid condition on %: %', tbl, v_msg
-                USING ERRCODE = v_state,
-                      HINT = 'where_clause is an SQL boolean expression over the table''s columns, e.g. ''lang = ''''heb''''''.';
-        END;
-        v_filter := v_filter || format(' AND (%s)', where_clause);
-    END IF;
+    -- The filter of the compute phase (46_convert_lookup.sql)
+    EXECUTE format('SELECT %srevrit_convert_filter($1, $2, $3, $4, $5)', v_ext)
+       INTO v_filter USING tbl, v_from, target, only_null_target, where_clause;
 
     -- Everything a resumed run must agree with, including what changes
     -- revrit's output: the extension version, the revrit.* settings, and
