@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "convert.h"
+#include "interrupt.h"
 #include "utf8.h"
 
 static rv_status
@@ -36,6 +37,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 		return RV_EINVAL;
 
 	memset(&c, 0, sizeof(c));
+	rv_interrupt_begin(options->interrupt, options->interrupt_arg);
 	c.engine = engine;
 	c.opt = options;
 	c.k = k;
@@ -57,6 +59,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 	else
 		convert_text(&c, forced);
 
+	rv_interrupt_end();
 	rv_arena_free(&c.arena);
 	rv_search_free(c.search);
 	rv_free(c.spellings);

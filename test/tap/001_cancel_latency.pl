@@ -1,6 +1,6 @@
 # Cancel latency: statement_timeout and pg_cancel_backend stop the issue's
 # worst case (n = 1000 on 16 hyphenated 64-letter words, minutes of work)
-# within 100 ms of being asked, in revrit_candidates and revrit_analyze.
+# and a 7 MB text within 100 ms of being asked.
 use strict;
 use warnings;
 use FindBin;
@@ -14,8 +14,12 @@ my $node = RevritTap::node('cancel');
 my $word = q{array_to_string(array_fill(repeat('ae', 32), ARRAY[16]), '-')};
 
 # Times are taken by the server (clock_timestamp), not by the client.
+# and a 7 MB text, whose standard and language detection run over the
+# whole text before the first word (seconds, deaf to cancel before)
+my $big = q{repeat('Sefer ha-ḥinukh ', 450000)};
 for my $call ("SELECT count(*) FROM revrit_candidates($word, 1000)",
-	"SELECT revrit_analyze($word, 1000) IS NULL")
+	"SELECT revrit_analyze($word, 1000) IS NULL",
+	"SELECT length(revrit($big))", "SELECT revrit_analyze($big) IS NULL")
 {
 	my ($rc, $out, $err) = $node->psql('postgres', qq{
 SET statement_timeout = '200ms';
