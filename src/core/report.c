@@ -229,6 +229,7 @@ rv_report_finish(rv_report *r, const char *hebrew)
 
 	r->sink->end_array(r->sink->arg);
 	ev_str(r, "hebrew", hebrew);
+	ev_str(r, "kind", r->kind ? r->kind : "title");
 	ev_bool(r, "lexicon", r->lexicon);
 	ev_key(r, "recommendation");
 	r->sink->begin_object(r->sink->arg);

@@ -23,6 +23,7 @@ typedef struct rv_report
 {
 	const rv_event_sink *sink;
 	int			lexicon;		/* a lexicon was loaded */
+	const char *kind;			/* the field kind converted with (kind.c) */
 	int			nparts;
 	rv_report_part parts[RV_REPORT_MAX_PARTS];
 	/* the part being built */

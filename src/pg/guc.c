@@ -11,18 +11,20 @@
 
 #include "access/parallel.h"
 #include "access/xact.h"
-#include "lib/stringinfo.h"
 #include "utils/guc.h"
 
 #include "revrit_pg.h"
+#include "learned_pg.h"
 
 char	   *revrit_standard_guc = NULL;
 int			revrit_hyphen_guc = RV_HYPHEN_MAQAF;
 int			revrit_years_guc = RV_YEARS_HEBREW;
 int			revrit_marks_guc = RV_MARKS_HEBREW;
 char	   *revrit_lexicon_guc = NULL;
+int			revrit_kind_guc = RV_KIND_AUTO;
 int			revrit_yiddish_points_guc = RV_POINTS_PLAIN;
 bool		revrit_yiddish_ligatures_guc = false;
+bool		revrit_learning_guc = true;
 
 /* Set once every revrit.* setting exists; the engine needs them all. */
 static bool gucs_defined = false;
@@ -48,6 +50,15 @@ static const struct config_enum_entry marks_options[] = {
 static const struct config_enum_entry yiddish_points_options[] = {
 	{"plain", RV_POINTS_PLAIN, false},
 	{"yivo", RV_POINTS_YIVO, false},
+	{NULL, 0, false}
+};
+
+/* revrit.kind: what the converted fields are (src/core/kind.c) */
+static const struct config_enum_entry kind_options[] = {
+	{"auto", RV_KIND_AUTO, false},
+	{"title", RV_KIND_TITLE, false},
+	{"name", RV_KIND_NAME, false},
+	{"imprint", RV_KIND_IMPRINT, false},
 	{NULL, 0, false}
 };
 
@@ -99,7 +110,6 @@ static bool
 check_standard(char **newval, void **extra, GucSource source)
 {
 	const RevritLoaded *eng;
-	StringInfoData valid;
 
 	if (*newval == NULL || pg_strcasecmp(*newval, REVRIT_AUTO_STANDARD) == 0)
 		return true;
@@ -107,16 +117,14 @@ check_standard(char **newval, void **extra, GucSource source)
 		!IsTransactionState() || IsParallelWorker())
 		return true;
 	eng = revrit_engine();
+	/* as resolve_standard (revrit_pg.c) does: a word list is no standard */
 	for (int i = 0; i < eng->nrules; i++)
-		if (pg_strcasecmp(rv_rules_name(eng->rules[i]), *newval) == 0)
+		if (pg_strcasecmp(rv_rules_name(eng->rules[i]), *newval) == 0 &&
+			!rv_rules_is_wordlist(eng->rules[i]))
 			return true;
-	initStringInfo(&valid);
-	appendStringInfoString(&valid, REVRIT_AUTO_STANDARD);
-	for (int i = 0; i < eng->nrules; i++)
-		appendStringInfo(&valid, ", %s", rv_rules_name(eng->rules[i]));
 	GUC_check_errcode(ERRCODE_INVALID_PARAMETER_VALUE);
 	GUC_check_errmsg("unknown revrit standard \"%s\"", *newval);
-	GUC_check_errhint("Valid standards are: %s.", valid.data);
+	GUC_check_errhint("Valid standards are: %s.", revrit_standard_list(eng));
 	return false;
 }
 
@@ -187,6 +195,26 @@ revrit_define_gucs(void)
 							 "on writes double vov, vov yud and double yud as one sign each, off as two letters (as most catalogues and word lists do).",
 							 &revrit_yiddish_ligatures_guc,
 							 false,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	/* learned layer (learned_cache.c) */
+	DefineCustomBoolVariable("revrit.learning",
+							 "Consult the learned spellings of revrit.learned when converting.",
+							 "off converts with the rules and the lexicon alone.",
+							 &revrit_learning_guc,
+							 true,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("revrit.kind",
+							 "What kind of catalogue field revrit() converts when none is given.",
+							 "auto recognises a name heading, an imprint or a title from its shape; title, name and imprint say it.",
+							 &revrit_kind_guc,
+							 RV_KIND_AUTO,
+							 kind_options,
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);

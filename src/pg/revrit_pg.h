@@ -38,6 +38,7 @@ extern int	revrit_hyphen_guc;
 extern int	revrit_years_guc;
 extern int	revrit_marks_guc;
 extern char *revrit_lexicon_guc;
+extern int	revrit_kind_guc;
 extern int	revrit_yiddish_points_guc;
 extern bool revrit_yiddish_ligatures_guc;
 
@@ -101,6 +102,11 @@ typedef struct RevritMapping
 extern rv_lexicon *revrit_lexicon_load(const char *path, RevritMapping *mapping);
 extern void revrit_lexicon_unmap(RevritMapping *mapping);
 
+/* ---- revrit_pg.c ---------------------------------------------------------- */
+
+/* "auto, ala-lc, ..." of the valid standard names (word lists are none). */
+extern char *revrit_standard_list(const RevritLoaded *eng);
+
 /* ---- errors.c ------------------------------------------------------------- */
 
 /* ereport(ERROR) for a failed core call; file names the file involved
@@ -110,5 +116,9 @@ extern void revrit_report(rv_status status, const char *err,
 
 /* ERROR unless the database encoding is UTF8. */
 extern void revrit_check_encoding(void);
+
+/* ---- revrit_pg.c: for marc_*.c -------------------------------------------- */
+
+extern void revrit_settings_options(rv_options *opt, const RevritLoaded *eng);
 
 #endif							/* REVRIT_PG_H */
