@@ -17,11 +17,11 @@ psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION revrit" -f bench/catalog_gen.
 # peak_rss BYTES N: VmHWM of a backend after revrit_analyze of BYTES of
 # catalogue titles (bench/catalog_gen.sql) with n alternatives.
 peak_rss() {
-	psql -X -q -At -v ON_ERROR_STOP=1 <<SQL
+	psql -X -q -At <<SQL 2>&1
 CREATE TEMP TABLE pid AS SELECT pg_backend_pid() AS p;
 CREATE TEMP TABLE input AS
   SELECT left(string_agg(title, ' . '), $1) AS t FROM revrit_bench_catalog(($1 / 20)::int);
-SELECT format('%s bytes, n=%s: jsonb %s kB, ', length(t), $2,
+SELECT format('%s characters (%s bytes), n=%s: jsonb %s kB, ', length(t), octet_length(t), $2,
               pg_column_size(revrit_analyze(t, n => $2)) / 1024) FROM input;
 SELECT 'peak RSS ' || (regexp_match(pg_read_file('/proc/' || p || '/status'),
                                     'VmHWM:\s+(\d+) kB'))[1]::bigint / 1024 || ' MB'
@@ -31,6 +31,8 @@ SQL
 echo "revrit_analyze, backend peak memory:"
 peak_rss 1000000 3 | paste -sd ''
 peak_rss 300000 1000 | paste -sd ''
+# the 8 MB limit at n=3: the jsonb would pass its 256 MB limit (54000)
+peak_rss 7500000 3 | paste -sd ''
 
 echo "cancel latency (statement_timeout = 200ms; n = 1000 on a 16 x 64-letter word, or 7 MB of titles):"
 for f in "count(*) FROM revrit_candidates" "revrit_analyze"; do

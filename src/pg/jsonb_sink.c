@@ -56,6 +56,8 @@ typedef struct SinkLevel
 
 typedef struct JsonbSink
 {
+	Size		scalar_bytes;	/* keys, scalars, headers, entries: a lower
+								 * bound of the finished size */
 	int			depth;
 	SinkLevel	levels[SINK_MAX_DEPTH];
 	Jsonb	   *result;
@@ -82,6 +84,15 @@ static void
 add_child(JsonbSink *js, uint32 type, const char *data, int len, bool copy)
 {
 	SinkLevel  *l = &js->levels[js->depth - 1];
+
+	/* the root holds every byte, so past its limit stop at once, before
+	 * any buffer grows further (8 MB of text at n = 3 would need ~290 MB) */
+	if (type != JENTRY_ISCONTAINER)
+		js->scalar_bytes += len + sizeof(JEntry);
+	else
+		js->scalar_bytes += 2 * sizeof(JEntry);	/* its header and entry */
+	if (js->scalar_bytes > JENTRY_OFFLENMASK)
+		too_big();
 
 	if (l->object)
 	{
@@ -111,6 +122,9 @@ add_child(JsonbSink *js, uint32 type, const char *data, int len, bool copy)
 	{
 		int			start = l->data.len;
 
+		/* refuse before the buffer doubles past the limit */
+		if ((Size) l->data.len + len + sizeof(uint32) > JENTRY_OFFLENMASK)
+			too_big();
 		if (needs_align(type))
 			while (l->data.len % sizeof(uint32))
 				appendStringInfoCharMacro(&l->data, '\0');
@@ -132,26 +146,34 @@ jentry(int i, uint32 meta, uint32 end)
 	return meta;
 }
 
+/*
+ * The array's bytes: header and JEntries are put in front of the children's
+ * data in the same buffer (a large buffer grows by realloc, usually without
+ * a copy), so closing the biggest array needs no second buffer its size.
+ */
 static char *
 finish_array(SinkLevel *l, int *len)
 {
-	Size		size = sizeof(uint32) * (1 + l->n) + l->data.len;
-	char	   *buf = palloc_extended(size, MCXT_ALLOC_HUGE);
-	uint32	   *words = (uint32 *) buf;
+	Size		head = sizeof(uint32) * (1 + l->n);
+	Size		datalen = l->data.len;
+	uint32	   *words;
 	uint32		end = 0;
 
+	if (datalen + head > JENTRY_OFFLENMASK)
+		too_big();
+	enlargeStringInfo(&l->data, head);
+	memmove(l->data.data + head, l->data.data, datalen);
+	words = (uint32 *) l->data.data;
 	words[0] = (uint32) l->n | JB_FARRAY;
 	for (int i = 0; i < l->n; i++)
 	{
 		end += l->meta[i] & JENTRY_OFFLENMASK;
 		words[1 + i] = jentry(i, l->meta[i], end);
 	}
-	memcpy(buf + sizeof(uint32) * (1 + l->n), l->data.data, l->data.len);
-	pfree(l->data.data);
 	if (l->meta)
 		pfree(l->meta);
-	*len = (int) size;
-	return buf;
+	*len = (int) (head + datalen);
+	return l->data.data;
 }
 
 static int
@@ -270,6 +292,7 @@ ev_key(const char *s, size_t len, void *arg)
 
 	l->key = pnstrdup(s, len);
 	l->keylen = (int) len;
+	js->scalar_bytes += len + sizeof(JEntry);
 }
 
 static void
