@@ -139,13 +139,17 @@ cli_rc=${PIPESTATUS[0]}
 tally "command-line tests" "$cli_rc" $(counts_in build/cli.log)
 
 # ---- fuzzer (bench/fuzz.sh: libFuzzer + ASan/UBSan, n up to 1000, analyze) ----
-# A bounded run (FUZZ_SECONDS, default 30) with the lexicon when there is
-# one; it counts as one test, failed by any crash, sanitizer report or
-# broken invariant.
+# A bounded, repeatable run: fresh corpus, fixed seed, FUZZ_RUNS inputs
+# (2,500, about 20 s; at most FUZZ_SECONDS), with the lexicon when there is
+# one, so a failure here is the same on every machine.  It counts as one
+# test, failed by any crash, sanitizer report or broken invariant.  Longer,
+# exploring runs: bench/fuzz.sh SECONDS.
 echo
-echo "== fuzzer (bench/fuzz.sh ${FUZZ_SECONDS:-30})"
+echo "== fuzzer (bench/fuzz.sh, seed 1, ${FUZZ_RUNS:-2500} runs)"
+rm -rf build/fuzz/corpus
 REVRIT_LEXICON=$([ -f build/hebrew.rvlex ] && echo "$PWD/build/hebrew.rvlex") \
-	bash bench/fuzz.sh "${FUZZ_SECONDS:-30}" > build/fuzz.log 2>&1
+	bash bench/fuzz.sh "${FUZZ_SECONDS:-120}" -seed=1 -runs="${FUZZ_RUNS:-2500}" \
+	> build/fuzz.log 2>&1
 fuzz_rc=$?
 grep -E '^(Done|fuzz_convert:)|runtime error|SUMMARY' build/fuzz.log
 if [ "$fuzz_rc" -eq 0 ]; then

@@ -18,7 +18,7 @@
 typedef struct rv_hyp
 {
 	double		total;
-	float		rule;
+	float		chan;			/* weighted channel cost */
 	float		chr;
 	uint64_t	hash;			/* of the Hebrew prefix, for deduplication */
 	int32_t		prev;			/* index of the previous hyp, -1 at start */

@@ -5,42 +5,70 @@
  * node, context) state with the same Hebrew prefix have the same futures,
  * so keeping only the cheaper one loses nothing; keeping the k cheapest
  * distinct prefixes per state therefore yields the k cheapest distinct
- * spellings overall.  Work is O(length x states x edges x k), each offer
- * to a state's list O(log k) (kbest.c).  The lattice's edges are built by
- * lattice_edges.c.
+ * spellings overall.  Work is O(length x states x edges x k).
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
-#include "lattice_internal.h"
+#include "kbest.h"
+#include "lattice.h"
 #include "points.h"
+
+typedef struct edge
+{
+	uint8_t		from;
+	uint8_t		to;
+	uint8_t		nsym;
+	uint8_t		sym[RV_MAX_OUT];
+	float		weight;			/* channel cost: raw, weighted (ranking.h) */
+	float		raw;
+	int32_t		opt;			/* index of the rule option; -1: none */
+} edge;
+
+typedef rv_hyp hyp;
+
+typedef struct state
+{
+	uint64_t	key;
+	rv_lexnode	node;
+	rv_charctx	ctx;
+	int32_t		pos;
+	int32_t		next;			/* next state at the same position */
+	int32_t		nhyp;
+} state;
+
+struct rv_search
+{
+	edge	   *edges;
+	int			nedges,
+				cap_edges;
+	int			first_edge[RV_MAX_WORD + 2];
+	state	   *states;
+	int			nstates,
+				cap_states;
+	hyp		   *hyps;			/* k slots per state */
+	int			cap_hyps;
+	int			head[RV_MAX_WORD + 1];
+	int32_t    *table;			/* open addressing: state index + 1 */
+	uint32_t	table_size;		/* a power of two */
+	rv_ranking	w;
+	int			traditional;	/* short spelling: matres cost w.mater */
+	int			want_path;		/* report the rule options of each spelling */
+	int32_t    *dedup;			/* rv_kbest_table_size(k) slots per state */
+	int64_t		cap_dedup;
+	void		(*interrupt) (void *arg);
+	void	   *interrupt_arg;
+	uint32_t	ticks;			/* hyps extended since the last check */
+};
 
 rv_search *
 rv_search_new(void)
 {
-	return rv_alloc0(sizeof(rv_search));
-}
+	rv_search  *s = rv_alloc0(sizeof(rv_search));
 
-void
-rv_search_free(rv_search *s)
-{
-	if (s == NULL)
-		return;
-	rv_free(s->edges);
-	rv_free(s->states);
-	rv_free(s->hyps);
-	rv_free(s->table);
-	rv_free(s->dedup);
-	rv_free(s->closing);
-	rv_free(s);
-}
-
-void
-rv_search_set_interrupt(rv_search *s, void (*fn) (void *arg), void *arg)
-{
-	s->interrupt = fn;
-	s->interrupt_arg = arg;
+	if (s)
+		rv_ranking_init(&s->w);
+	return s;
 }
 
 /*
@@ -59,6 +87,219 @@ tick(rv_search *s, int n)
 	}
 }
 
+void
+rv_search_configure(rv_search *s, const rv_options *o)
+{
+	if (s == NULL)
+		return;
+	s->interrupt = o ? o->interrupt : NULL;
+	s->interrupt_arg = o ? o->interrupt_arg : NULL;
+	if (o && o->ranking)
+		s->w = *o->ranking;
+	else
+		rv_ranking_init(&s->w);
+	s->traditional = o && o->spelling == RV_SPELLING_TRADITIONAL;
+	s->want_path = o && o->trace_rules;
+}
+
+/*
+ * Does an option write ו or י for a vowel of the stem (a mater lectionis)?
+ * A vowel with fewer than three letters after its token is in the last
+ * syllable, where the endings (ים, ות, ון) keep their letter in the
+ * traditional spelling too.
+ */
+static int
+writes_mater(const rv_rules *r, const uint32_t *cps, int n, int i, int end,
+			 const rv_option *opt)
+{
+	if (!rv_rules_is_vowel(r, cps[i]) || n - end < 3)
+		return 0;
+	for (int q = 0; q < opt->nsym; q++)
+		if (opt->sym[q] == 0x05D5 - 0x05D0 || opt->sym[q] == 0x05D9 - 0x05D0)
+			return 1;
+	return 0;
+}
+
+void
+rv_search_free(rv_search *s)
+{
+	if (s == NULL)
+		return;
+	rv_free(s->edges);
+	rv_free(s->states);
+	rv_free(s->hyps);
+	rv_free(s->table);
+	rv_free(s->dedup);
+	rv_free(s);
+}
+
+static edge *
+new_edge(rv_search *s)
+{
+	if (s->nedges == s->cap_edges)
+	{
+		int			cap = s->cap_edges ? s->cap_edges * 2 : 256;
+		edge	   *p = rv_realloc(s->edges, (size_t) cap * sizeof(edge));
+
+		if (p == NULL)
+			return NULL;
+		s->edges = p;
+		s->cap_edges = cap;
+	}
+	return &s->edges[s->nedges++];
+}
+
+static int
+lookahead_matches(const rv_rules *r, const rv_variant *v, const uint32_t *cps,
+				  int n, int j)
+{
+	int			at = j;
+
+	for (int k = 0; k < v->nlook; k++)
+	{
+		switch (v->look[k])
+		{
+			case RV_CLASS_END:
+				if (at != n)
+					return 0;
+				break;
+			case RV_CLASS_CONSONANT:
+				{
+					int			d = at < n ? rv_rules_digraph_at(r, cps + at, n - at) : 0;
+
+					if (d)
+						at += d;
+					else if (at < n && rv_rules_is_consonant(r, cps[at]))
+						at++;
+					else
+						return 0;
+				}
+				break;
+			case RV_CLASS_VOWEL:
+				if (at >= n || !rv_rules_is_vowel(r, cps[at]))
+					return 0;
+				at++;
+				break;
+		}
+	}
+	return 1;
+}
+
+/*
+ * The variant of a token that applies where it stands: the most specific
+ * position class that has a variant whose look-ahead matches, and within
+ * it the longest look-ahead.
+ */
+static const rv_variant *
+pick_variant(const rv_rules *r, uint32_t first, const uint32_t *cps, int n,
+			 int i, int j)
+{
+	static const uint8_t chain[RV_NPOS][4] = {
+		[RV_POS_ANY] = {RV_POS_ANY, RV_NPOS},
+		[RV_POS_INITIAL] = {RV_POS_INITIAL, RV_POS_ANY, RV_NPOS},
+		[RV_POS_MEDIAL] = {RV_POS_MEDIAL, RV_POS_ANY, RV_NPOS},
+		[RV_POS_FINAL] = {RV_POS_FINAL, RV_POS_ANY, RV_NPOS},
+		[RV_POS_WHOLE] = {RV_POS_WHOLE, RV_POS_INITIAL, RV_POS_ANY, RV_NPOS},
+	};
+	int			where = (i == 0 && j == n) ? RV_POS_WHOLE :
+		i == 0 ? RV_POS_INITIAL : j == n ? RV_POS_FINAL : RV_POS_MEDIAL;
+
+	for (int c = 0; chain[where][c] != RV_NPOS; c++)
+	{
+		const rv_variant *best = NULL;
+
+		for (uint32_t vi = first; vi; vi = r->variants[vi].next)
+		{
+			const rv_variant *v = &r->variants[vi];
+
+			if (v->pos == chain[where][c] &&
+				(best == NULL || v->nlook > best->nlook) &&
+				lookahead_matches(r, v, cps, n, j))
+				best = v;
+		}
+		if (best)
+			return best;
+	}
+	return NULL;
+}
+
+/* All edges leaving position i; returns 0 on allocation failure. */
+static int
+add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int i)
+{
+	uint32_t	node = 0;
+	float		extra = 0;
+	float		scale = -1;		/* channel weight of the tokens at i */
+
+	/* A doubled consonant (old DIN gemination, Hillel) is written once. */
+	if (i > 0 && cps[i] == cps[i - 1] && rv_rules_is_consonant(r, cps[i]) &&
+		!(i >= 2 && rv_rules_digraph_at(r, cps + i - 2, n - i + 2) == 2))
+	{
+		edge	   *e = new_edge(s);
+
+		if (e == NULL)
+			return 0;
+		e->from = (uint8_t) i;
+		e->to = (uint8_t) (i + 1);
+		e->nsym = 0;
+		e->weight = 0;
+		e->raw = 0;
+		e->opt = -1;
+		extra = r->double_penalty;
+	}
+	/* Starting inside a digraph (the h of sh) reads it as two letters,
+	 * which the standard would have marked with a prime. */
+	if (i > 0 && rv_rules_digraph_at(r, cps + i - 1, n - i + 1) == 2)
+		extra += r->split_penalty;
+
+	for (int j = i; j < n; j++)
+	{
+		const rv_variant *v;
+
+		node = rv_rules_child(r, node, cps[j]);
+		if (node == 0)
+			break;
+		if (r->nodes[node].first_variant == 0)
+			continue;
+		v = pick_variant(r, r->nodes[node].first_variant, cps, n, i, j + 1);
+		if (v == NULL)
+			continue;
+		if (scale < 0)
+			scale = rv_rules_is_vowel(r, cps[i]) ? s->w.vowel : s->w.rule;
+		for (uint32_t o = 0; o < v->noptions; o++)
+		{
+			const rv_option *opt = &r->options[v->first_option + o];
+			edge	   *e = new_edge(s);
+
+			if (e == NULL)
+				return 0;
+			e->from = (uint8_t) i;
+			e->to = (uint8_t) (j + 1);
+			e->nsym = opt->nsym;
+			memcpy(e->sym, opt->sym, opt->nsym);
+			e->raw = opt->weight + extra;
+			e->opt = (int32_t) (v->first_option + o);
+			e->weight = scale * e->raw;
+			if (s->traditional && writes_mater(r, cps, n, i, j + 1, opt))
+				e->weight += s->w.mater;
+		}
+	}
+	return 1;
+}
+
+static int
+build_lattice(rv_search *s, const rv_rules *r, const uint32_t *cps, int n)
+{
+	s->nedges = 0;
+	for (int i = 0; i < n; i++)
+	{
+		s->first_edge[i] = s->nedges;
+		if (!add_edges_from(s, r, cps, n, i))
+			return 0;
+	}
+	s->first_edge[n] = s->nedges;
+	return 1;
+}
 
 static uint32_t
 state_hash(int pos, uint64_t key)
@@ -115,6 +356,15 @@ reserve_dedup(rv_search *s, int nstates, int k)
 	}
 	memset(s->dedup + need - size, 0, (size_t) size * sizeof(int32_t));
 	return 1;
+}
+
+/* The dedup table of state si, NULL when k is small enough to scan. */
+static int32_t *
+dedup_table(rv_search *s, int si, int k)
+{
+	int64_t		size = (int64_t) rv_kbest_table_size(k);
+
+	return size ? s->dedup + size * si : NULL;
 }
 
 /* Find or create the state for a key at a position; -1 if out of memory. */
@@ -174,15 +424,6 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 	return s->nstates++;
 }
 
-/* The dedup table of state si, NULL when k is small enough to scan. */
-static int32_t *
-dedup_table(rv_search *s, int si, int k)
-{
-	int64_t		size = (int64_t) rv_kbest_table_size(k);
-
-	return size ? s->dedup + size * si : NULL;
-}
-
 static uint64_t
 hash_syms(uint64_t h, const uint8_t *sym, int n)
 {
@@ -228,11 +469,11 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 			const hyp  *from = &s->hyps[si * k + h];
 			hyp			nh;
 
-			nh.total = from->total + e->weight + RV_CHAR_WEIGHT * chr;
+			nh.total = from->total + e->weight + s->w.char_unknown * chr;
 			/* the list is cheapest first: once one is refused, all are */
 			if (nh.total >= rv_kbest_bound(list, s->states[ti].nhyp, k))
 				break;
-			nh.rule = from->rule + e->weight;
+			nh.chan = from->chan + e->weight;
 			nh.chr = from->chr + (float) chr;
 			nh.hash = hash_syms(from->hash, e->sym, e->nsym);
 			nh.prev = si * k + h;
@@ -244,38 +485,25 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 	return 1;
 }
 
-/* What the lexicon's word lists say of a spelling (tags: lexicon.h). */
-static double
-lexicon_bonus(const rv_rules *r, const rv_lexicon *lex, int tags)
-{
-	double		dict_only;
 
-	if (tags == 0)
+/* The rule options along the path ending at hyp index hi, in order (for
+ * fitting the channel: bench/fit_ranking.py). */
+static int
+trace_options(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
+{
+	int			n = 0;
+
+	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
+		n += s->edges[s->hyps[i].edge].opt >= 0;
+	sp->opts = rv_arena_alloc(arena, (size_t) (n + 1) * sizeof(int32_t));
+	if (sp->opts == NULL)
 		return 0;
-	dict_only = r->lexicon_bonus >= 0 ? r->lexicon_bonus :
-		rv_lex_has_common(lex) ? RV_BONUS_DICT_ONLY : RV_BONUS_DICT_ALONE;
-	switch (tags)
-	{
-		case RV_LEX_DICT:
-			return dict_only;
-		case RV_LEX_COMMON:
-			return RV_BONUS_COMMON_ONLY;
-		default:
-			return RV_BONUS_BOTH;
-	}
+	sp->nopts = n;
+	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
+		if (s->edges[s->hyps[i].edge].opt >= 0)
+			sp->opts[--n] = s->edges[s->hyps[i].edge].opt;
+	return 1;
 }
-
-/* A complete spelling: a hyp of a state at the word's end, closed. */
-struct closing
-{
-	double		score;
-	double		chr;
-	double		bonus;
-	float		rule;
-	int32_t		hyp;			/* index in s->hyps */
-	int32_t		seq;			/* order of discovery, to break ties */
-	int			in_lex;
-};
 
 /* Write the symbols of the path ending at hyp index hi. */
 static int
@@ -291,94 +519,63 @@ trace(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
 		return 0;
 	sp->sym = out;
 	sp->nsym = len;
+	sp->rule_cost = 0;
 	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
 	{
 		const edge *e = &s->edges[s->hyps[i].edge];
 
 		len -= e->nsym;
 		memcpy(out + len, e->sym, e->nsym);
+		sp->rule_cost += e->raw;	/* unweighted, for revrit_candidates */
 	}
-	return 1;
+	sp->nopts = 0;
+	sp->opts = NULL;
+	return s->want_path ? trace_options(s, hi, arena, sp) : 1;
 }
 
-static int
-cmp_closing(const void *a, const void *b)
+/* Close every hyp of an end state: word boundary, lexicon membership and
+ * frequency (all properties of the state), then keep the k best. */
+static void
+close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
+			int k, rv_spelling *out, int *found)
 {
-	const struct closing *x = a;
-	const struct closing *y = b;
+	const state *st = &s->states[si];
+	double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
+	int			tags = lex && st->node != RV_LEX_NONE ?
+		rv_lex_word_tags(lex, st->node) : 0;
+	double		fcost = tags ? rv_lex_word_cost(lex, st->node) : -1;
+	/* what depends on the word, not on the path: once per state */
+	double		bonus = lex ? rv_rank_bonus(&s->w, tags, r->lexicon_bonus,
+											rv_lex_has_common(lex)) : 0;
+	double		base = lex ? rv_rank_freq(&s->w, fcost) - bonus : 0;
+	double		wchar = lex ? (tags ? s->w.char_known : s->w.char_unknown) : 0;
 
-	if (x->score != y->score)
-		return x->score < y->score ? -1 : 1;
-	return x->seq - y->seq;
-}
-
-/*
- * Close every state at the word's end (word boundary, lexicon membership)
- * and put the k cheapest spellings in out, cheapest first, the earlier
- * found first among equals.  Distinct strings end in distinct states, so
- * no deduplication is needed here.  Returns the count, -1 out of memory.
- */
-static int
-close_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int n,
-		   int k, rv_spelling *out)
-{
-	int			nc = 0;
-
-	for (int si = s->head[n]; si >= 0; si = s->states[si].next)
+	for (int h = 0; h < st->nhyp; h++)
 	{
-		const state *st = &s->states[si];
-		double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
-		int			tags = lex && st->node != RV_LEX_NONE ?
-			rv_lex_word_tags(lex, st->node) : 0;
-		double		bonus = lexicon_bonus(r, lex, tags);
-		/* a known word's letters are vouched for by the lexicon, so its
-		 * character cost may count differently (one hyp per trie state) */
-		double		wchar = tags ? RV_CHAR_WEIGHT_KNOWN : RV_CHAR_WEIGHT;
+		const hyp  *from = &s->hyps[si * k + h];
+		double		bits = from->chr + chr;
+		double		lang = base + wchar * bits;
+		double		total = from->chan + lang;
+		int			at;
 
-		if (nc + st->nhyp > s->cap_closing)
+		/* distinct strings end in the same state, so no dedup needed */
+		if (*found == k && total >= out[k - 1].score)
+			continue;
+		at = *found < k ? (*found)++ : k - 1;
+		while (at > 0 && out[at - 1].score > total)
 		{
-			int			cap = s->cap_closing ? s->cap_closing : 64;
-			struct closing *p;
-
-			while (cap < nc + st->nhyp)
-				cap *= 2;
-			p = rv_realloc(s->closing, (size_t) cap * sizeof(*p));
-			if (p == NULL)
-				return -1;
-			s->closing = p;
-			s->cap_closing = cap;
+			out[at] = out[at - 1];
+			at--;
 		}
-		rv_kbest_seal(&s->hyps[(int64_t) si * k], st->nhyp, k);
-		tick(s, st->nhyp);
-		for (int h = 0; h < st->nhyp; h++)
-		{
-			const hyp  *from = &s->hyps[(int64_t) si * k + h];
-			struct closing *c = &s->closing[nc];
-
-			c->score = from->total - RV_CHAR_WEIGHT * from->chr +
-				wchar * (from->chr + chr) - bonus;
-			c->chr = from->chr + chr;
-			c->bonus = bonus;
-			c->rule = from->rule;
-			c->hyp = (int32_t) (si * k + h);
-			c->seq = nc++;
-			c->in_lex = tags != 0;
-		}
+		out[at].score = total;
+		out[at].channel = from->chan;
+		out[at].language = lang;
+		out[at].freq_cost = fcost;
+		out[at].char_cost = bits;
+		out[at].lexicon_bonus = bonus;
+		out[at].in_lexicon = tags != 0;
+		out[at].nsym = si * k + h;	/* hyp index until traced */
 	}
-	if (nc > 1)
-		qsort(s->closing, (size_t) nc, sizeof(struct closing), cmp_closing);
-	if (nc > k)
-		nc = k;
-	for (int i = 0; i < nc; i++)
-	{
-		out[i].score = s->closing[i].score;
-		out[i].rule_cost = s->closing[i].rule;
-		out[i].char_cost = s->closing[i].chr;
-		out[i].lexicon_bonus = s->closing[i].bonus;
-		out[i].in_lexicon = s->closing[i].in_lex;
-		out[i].nsym = s->closing[i].hyp;	/* hyp index until traced */
-	}
-	return nc;
 }
 
 int
@@ -393,7 +590,7 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 
 	if (n <= 0 || n > RV_MAX_WORD || k <= 0)
 		return 0;
-	if (!rv_lattice_build(s, r, cps, n))
+	if (!build_lattice(s, r, cps, n))
 		return -1;
 	s->nstates = 0;
 	for (int i = 0; i <= n; i++)
@@ -419,9 +616,12 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 				return -1;
 		}
 
-	found = close_word(s, r, lex, n, k, out);
-	if (found < 0)
-		return -1;
+	for (int si = s->head[n]; si >= 0; si = s->states[si].next)
+	{
+		rv_kbest_seal(&s->hyps[(int64_t) si * k], s->states[si].nhyp, k);
+		tick(s, s->states[si].nhyp);
+		close_state(s, r, lex, si, k, out, &found);
+	}
 	for (int i = 0; i < found; i++)
 		if (!trace(s, out[i].nsym, arena, &out[i]))
 			return -1;
