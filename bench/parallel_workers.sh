@@ -47,4 +47,4 @@ run_ctas | report "CREATE TABLE AS, parallel_workers = 8"
 psql -X -q -c "ALTER TABLE catalog RESET (parallel_workers)"
 psql -X -q -c "SET max_parallel_workers_per_gather = 8" \
 	-c "CALL revrit_convert('catalog', 'title', 'title_heb', batch_size => 50000)" 2>&1 |
-	grep -E 'done' | sed 's/^NOTICE:  /revrit_convert: /'
+	grep -E 'done' | sed 's/^NOTICE:  //'
