@@ -41,7 +41,8 @@ conv_field_standard(conv *c, const rv_span *sp, const rv_rules *r,
 	/* a title's statement of responsibility is names */
 	c->word_kind = c->kind == RV_KIND_TITLE &&
 		sp->role == RV_ROLE_RESPONSIBILITY ? RV_KIND_NAME : c->kind;
-	c->plain.nwords = 0;		/* spellings of the part before */
+	if (c->plain)
+		c->plain->nwords = 0;	/* spellings of the part before */
 	if (strcmp(*label, "not_latin") == 0)
 		return r;
 	/* a name heading: its names, not the language of the records around it
@@ -51,9 +52,13 @@ conv_field_standard(conv *c, const rv_span *sp, const rv_rules *r,
 		*known = 0;
 	if (*known)
 		return r;
+	/* the comparison's spellings, kept for conversion (without room for
+	 * them it works all the same) */
+	if (c->plain == NULL && (c->plain = rv_alloc(sizeof(rv_plain_memo))) != NULL)
+		c->plain->nwords = 0;
 	f = rv_names_field_standard(c->engine, c->kind, sp->role == RV_ROLE_MAIN,
 								c->cps, sp->start, sp->end, c->search,
-								&c->arena, c->spellings, &c->plain);
+								&c->arena, c->spellings, c->plain);
 	if (f == NULL)
 		return r;
 	*label = f->name;
@@ -93,8 +98,9 @@ spell_rules(conv *c, const part *base, int mode, const uint32_t *folded,
 {
 	const rv_spelling *kept = NULL;
 
-	if (c->k == 1 && mode != RV_SPELL_RULES_ONLY && folded == base->folded)
-		kept = rv_plain_memo_find(&c->plain, c->rules, base->start, base->end);
+	if (c->plain && c->k == 1 && mode != RV_SPELL_RULES_ONLY &&
+		folded == base->folded)
+		kept = rv_plain_memo_find(c->plain, c->rules, base->start, base->end);
 	if (kept == NULL)
 		return rv_spell_in_language(c->search, c->engine, c->rules,
 									(rv_spell_mode) mode, folded, nfolded,

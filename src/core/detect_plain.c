@@ -230,14 +230,14 @@ ascii_lower(uint32_t cp)
 
 /*
  * Does the word cps[i..j) show a sign of plain-script standard r that
- * default standard d written without diacritics does not?  A marker letter
- * of r's rule file (q w), ' for alef or ayin inside the word, a consonant
- * doubled for a dagesh (Sukkot), a prefix joined to a capital (HaSharon)
- * where r says camel-prefixes, one of r's generic words (Qiryat, Kefar,
- * Giv'at); or weaker: a cue letter of r's plain-script line (h for ח,
- * z for צ) outside d's digraphs, a vowel starting the word (r does not
- * write an initial ayin, d writes ʻ) or ending it (r does not write a
- * silent final he, d writes h).
+ * default standard d written without diacritics does not?  2, a strong
+ * one: a marker letter of r's rule file (q w), ' for alef or ayin inside
+ * the word, a consonant doubled for a dagesh (Sukkot), a prefix joined to
+ * a capital (HaSharon) where r says camel-prefixes, one of r's generic
+ * words (Qiryat, Kefar, Giv'at).  1, a weak one: a cue letter of r's
+ * plain-script line (h for ח, z for צ) outside d's digraphs, a vowel
+ * starting the word (r does not write an initial ayin, d writes ʻ) or
+ * ending it (r does not write a silent final he, d writes h).  0: none.
  */
 static int
 word_cue(const rv_rules *d, const rv_rules *r, const uint32_t *cps,
@@ -245,38 +245,38 @@ word_cue(const rv_rules *d, const rv_rules *r, const uint32_t *cps,
 {
 	char		key[RV_WL_MAX_KEY];
 	uint32_t	f[RV_MAX_WORD];
-	int			n = 0;
+	int			n = 0,
+				weak = 0;
 
 	for (size_t k = i; k < j && n < RV_MAX_WORD; k++)
 		f[n++] = ascii_lower(cps[k]);
 	if (n == 0)
 		return 0;
-	if (rv_rules_is_vowel(r, f[0]) || (n > 1 && rv_rules_is_vowel(r, f[n - 1]) &&
-									   f[n - 1] != 'i' && f[n - 1] != 'u'))
-		return 1;
 	for (int k = 0; k < n; k++)
 	{
 		int			dg = rv_rules_digraph_at(d, f + k, n - k);
 
 		for (uint32_t m = 0; m < r->nmarkers; m++)
 			if (r->markers[m].cp == f[k])
-				return 1;
-		if (f[k] == '\'' && k > 0 && k + 1 < n)
-			return 1;
-		if (k + 1 < n && f[k + 1] == f[k] && f[k] != '\'' &&
-			rv_rules_is_consonant(r, f[k]))
-			return 1;
+				return 2;
+		if ((f[k] == '\'' && k > 0 && k + 1 < n) ||
+			(k + 1 < n && f[k + 1] == f[k] && f[k] != '\'' &&
+			 rv_rules_is_consonant(r, f[k])))
+			return 2;
 		if (r->camel_prefixes && k > 0 && rv_cp_is_upper(cps[i + k]) &&
 			!rv_cp_is_upper(cps[i + k - 1]) && is_prefix(r, cps, i, i + k))
-			return 1;
+			return 2;
 		if (dg > 0)
 			k += dg - 1;
 		else if (strchr(r->words->plain_cues, (int) f[k]) != NULL &&
 				 !(k > 0 && k + 1 == n && rv_rules_is_vowel(d, f[k - 1])))
-			return 1;
+			weak = 1;
 	}
-	return rv_wordlist_key(cps, i, j, key) &&
-		rv_wordlist_find(r->words, key) != NULL;
+	if (rv_wordlist_key(cps, i, j, key) && rv_wordlist_find(r->words, key) != NULL)
+		return 2;
+	return weak || rv_rules_is_vowel(r, f[0]) ||
+		(n > 1 && rv_rules_is_vowel(r, f[n - 1]) && f[n - 1] != 'i' &&
+		 f[n - 1] != 'u');
 }
 
 /* A word of the part: where it is, how each standard takes it, and
@@ -293,12 +293,13 @@ typedef struct part_word
 /*
  * The part read by default standard d: every word (conversion keeps the
  * spellings when d wins), into *dflt; *alt gets what r reads alike (its
- * own prefixes, words without a cue of r).  The words r must read itself
+ * own prefixes; words without a cue of r unless the part has a strong
+ * one, all: Kefar Pines is read all the Israeli way).  The words r must read itself
  * go into w; returns how many.
  */
 static int
 read_default(const plain_ctx *x, const rv_rules *d, const rv_rules *r,
-			 size_t from, size_t to, reading *dflt, reading *alt,
+			 size_t from, size_t to, int all, reading *dflt, reading *alt,
 			 part_word *w)
 {
 	const uint32_t *cps = x->cps;
@@ -332,7 +333,7 @@ read_default(const plain_ctx *x, const rv_rules *d, const rv_rules *r,
 			add_reading(dflt, words, &wd);
 		if (w[nown].shape_r != 0)
 			add_shape(alt, w[nown].shape_r);
-		else if (sd == 0 && !word_cue(d, r, cps, i, j))
+		else if (sd == 0 && !all && !word_cue(d, r, cps, i, j))
 			add_reading(alt, words, &wd);
 		else
 			nown++;
@@ -361,16 +362,19 @@ read_own(const plain_ctx *x, const rv_rules *r, const part_word *w, int n,
 	}
 }
 
-/* Is a comparison worth its searches: does any word show a cue of r? */
+/* Is a comparison worth its searches: the strongest cue of r a word of
+ * the part shows (word_cue), 0 if none. */
 static int
 plain_cue(const rv_rules *d, const rv_rules *r, const uint32_t *cps,
 		  size_t from, size_t to)
 {
 	size_t		i = from;
+	int			cue = 0;
 
-	while (i < to)
+	while (i < to && cue < 2)
 	{
 		size_t		j;
+		int			c;
 
 		if (!rv_cp_is_letter(cps[i]))
 		{
@@ -379,11 +383,11 @@ plain_cue(const rv_rules *d, const rv_rules *r, const uint32_t *cps,
 		}
 		for (j = i; j < to && (rv_cp_is_letter(cps[j]) || cps[j] == '\''); j++)
 			;
-		if (word_cue(d, r, cps, i, j))
-			return 1;
+		c = word_cue(d, r, cps, i, j);
+		cue = c > cue ? c : cue;
 		i = j;
 	}
-	return 0;
+	return cue;
 }
 
 static const rv_rules *
@@ -405,16 +409,18 @@ rv_detect_plain(const rv_engine *e, const uint32_t *cps, size_t from,
 	reading		dflt,
 				alt;
 	part_word	own[RV_PLAIN_MAX_WORDS];
-	int			nown;
+	int			nown,
+				cue;
 
 	if (memo)
 		memo->nwords = memo->nsyms = 0;
 	if (r == NULL || e->lexicon == NULL || !is_plain(cps, from, to) ||
-		!plain_cue(e->rules[0], r, cps, from, to))
+		(cue = plain_cue(e->rules[0], r, cps, from, to)) == 0)
 		return NULL;
 	memset(&dflt, 0, sizeof(dflt));
 	memset(&alt, 0, sizeof(alt));
-	nown = read_default(&x, e->rules[0], r, from, to, &dflt, &alt, own);
+	nown = read_default(&x, e->rules[0], r, from, to, cue == 2, &dflt, &alt,
+						own);
 	/* another language (The history of…) */
 	if (dflt.foreign > 0)
 		return NULL;

@@ -98,10 +98,14 @@ test_plain(const rv_rules *ala, const rv_rules *israeli)
 	CHECK(rv_plain_memo_find(&memo, israeli, 0, 6) == NULL);
 	CHECK(kept_as_searched(ala, "ono", 7));
 	CHECK(kept_as_searched(israeli, "ono", 7));
-	/* a word without a cue is taken as read alike: only ALA-LC spells it */
+	/* beside only weak cues (h), a word without a cue is taken as read
+	 * alike: only ALA-LC spells it */
 	detect("Holon sefer");
 	CHECK(kept_as_searched(ala, "sefer", 6));
 	CHECK(rv_plain_memo_find(&memo, israeli, 6, 11) == NULL);
+	/* but a part with a strong cue (q) is read all the Israeli way */
+	detect("Qiryat sefer");
+	CHECK(kept_as_searched(israeli, "sefer", 7));
 	/* an earlier part's spellings do not stay */
 	CHECK(detect("Sefer shirim") == NULL && memo.nwords == 0);
 }
