@@ -279,39 +279,31 @@ word_cue(const rv_rules *d, const rv_rules *r, const uint32_t *cps,
 		 f[n - 1] != 'u');
 }
 
-/* A word of the part: where it is, how each standard takes it, and
- * whether r must read it itself. */
+/* A word of the part: where it is, and the cue of r it shows. */
 typedef struct part_word
 {
 	size_t		start,
 				end;
 	int			index;			/* among the part's words */
-	int			shape_r;
-	int			own;
+	int			cue;			/* word_cue */
 } part_word;
 
 /*
- * The part read by default standard d: every word (conversion keeps the
- * spellings when d wins), into *dflt; *alt gets what r reads alike (its
- * own prefixes; words without a cue of r unless the part has a strong
- * one, all: Kefar Pines is read all the Israeli way).  The words r must read itself
- * go into w; returns how many.
+ * The part's words (letters and ', at most RV_PLAIN_MAX_WORDS: the rest
+ * are not compared) with their cues of r into w; returns how many, and
+ * the strongest cue in *strongest (0: no comparison is worth its searches).
  */
 static int
-read_default(const plain_ctx *x, const rv_rules *d, const rv_rules *r,
-			 size_t from, size_t to, int all, reading *dflt, reading *alt,
-			 part_word *w)
+scan_words(const rv_rules *d, const rv_rules *r, const uint32_t *cps,
+		   size_t from, size_t to, part_word *w, int *strongest)
 {
-	const uint32_t *cps = x->cps;
 	size_t		i = from;
-	int			words = 0,
-				nown = 0;
+	int			n = 0;
 
-	while (i < to && words < RV_PLAIN_MAX_WORDS)
+	*strongest = 0;
+	while (i < to && n < RV_PLAIN_MAX_WORDS)
 	{
 		size_t		j;
-		int			sd;
-		word_reading wd;
 
 		if (!rv_cp_is_letter(cps[i]))
 		{
@@ -320,32 +312,62 @@ read_default(const plain_ctx *x, const rv_rules *d, const rv_rules *r,
 		}
 		for (j = i; j < to && (rv_cp_is_letter(cps[j]) || cps[j] == '\''); j++)
 			;
-		sd = word_shape(d, cps, i, j, to);
-		w[nown].start = i;
-		w[nown].end = j;
-		w[nown].index = words;
-		w[nown].shape_r = word_shape(r, cps, i, j, to);
-		if (sd == 0)
-			read_word(x, d, i, j, &wd);
+		w[n].start = i;
+		w[n].end = j;
+		w[n].index = n;
+		w[n].cue = word_cue(d, r, cps, i, j);
+		if (w[n].cue > *strongest)
+			*strongest = w[n].cue;
+		n++;
+		i = j;
+	}
+	return n;
+}
+
+/*
+ * The part's n words w read by default standard d: every word (conversion
+ * keeps the spellings when d wins), into *dflt; *alt gets what r reads
+ * alike (its own prefixes; words without a cue of r unless all, as for a
+ * part with a strong cue: Kefar Pines is read all the Israeli way).  The
+ * words r must read itself go into own; returns how many.
+ */
+static int
+read_default(const plain_ctx *x, const rv_rules *d, const rv_rules *r,
+			 size_t to, int all, const part_word *w, int n, reading *dflt,
+			 reading *alt, part_word *own)
+{
+	int			nown = 0;
+
+	for (int k = 0; k < n; k++)
+	{
+		size_t		i = w[k].start,
+					j = w[k].end;
+		int			sd = word_shape(d, x->cps, i, j, to),
+					sr = word_shape(r, x->cps, i, j, to);
+		word_reading wd;
+
 		if (sd != 0)
 			add_shape(dflt, sd);
 		else
-			add_reading(dflt, words, &wd);
-		if (w[nown].shape_r != 0)
-			add_shape(alt, w[nown].shape_r);
-		else if (sd == 0 && !all && !word_cue(d, r, cps, i, j))
-			add_reading(alt, words, &wd);
+		{
+			read_word(x, d, i, j, &wd);
+			add_reading(dflt, k, &wd);
+		}
+		if (sr != 0)
+			add_shape(alt, sr);
+		else if (sd == 0 && !all && w[k].cue == 0)
+			add_reading(alt, k, &wd);
 		else
-			nown++;
-		words++;
-		i = j;
+			own[nown++] = w[k];
 	}
 	return nown;
 }
 
 /*
- * The words r reads itself, in order, into *alt.  Stops, leaving alt->known below dflt_known, once
- * the words left cannot bring r up to the default's count of known words.
+ * The words r reads itself, in order, into *alt.  Stops, leaving
+ * alt->known below dflt_known, once the words left cannot bring r up to
+ * the default's count of known words (the default wins then whatever the
+ * costs).
  */
 static void
 read_own(const plain_ctx *x, const rv_rules *r, const part_word *w, int n,
@@ -360,34 +382,6 @@ read_own(const plain_ctx *x, const rv_rules *r, const part_word *w, int n,
 		read_word(x, r, w[k].start, w[k].end, &wr);
 		add_reading(alt, w[k].index, &wr);
 	}
-}
-
-/* Is a comparison worth its searches: the strongest cue of r a word of
- * the part shows (word_cue), 0 if none. */
-static int
-plain_cue(const rv_rules *d, const rv_rules *r, const uint32_t *cps,
-		  size_t from, size_t to)
-{
-	size_t		i = from;
-	int			cue = 0;
-
-	while (i < to && cue < 2)
-	{
-		size_t		j;
-		int			c;
-
-		if (!rv_cp_is_letter(cps[i]))
-		{
-			i++;
-			continue;
-		}
-		for (j = i; j < to && (rv_cp_is_letter(cps[j]) || cps[j] == '\''); j++)
-			;
-		c = word_cue(d, r, cps, i, j);
-		cue = c > cue ? c : cue;
-		i = j;
-	}
-	return cue;
 }
 
 static const rv_rules *
@@ -408,19 +402,23 @@ rv_detect_plain(const rv_engine *e, const uint32_t *cps, size_t from,
 	const rv_rules *r = plain_standard(e);
 	reading		dflt,
 				alt;
-	part_word	own[RV_PLAIN_MAX_WORDS];
-	int			nown,
+	part_word	words[RV_PLAIN_MAX_WORDS],
+				own[RV_PLAIN_MAX_WORDS];
+	int			nwords,
+				nown,
 				cue;
 
 	if (memo)
 		memo->nwords = memo->nsyms = 0;
-	if (r == NULL || e->lexicon == NULL || !is_plain(cps, from, to) ||
-		(cue = plain_cue(e->rules[0], r, cps, from, to)) == 0)
+	if (r == NULL || e->lexicon == NULL || !is_plain(cps, from, to))
+		return NULL;
+	nwords = scan_words(e->rules[0], r, cps, from, to, words, &cue);
+	if (cue == 0)
 		return NULL;
 	memset(&dflt, 0, sizeof(dflt));
 	memset(&alt, 0, sizeof(alt));
-	nown = read_default(&x, e->rules[0], r, from, to, cue == 2, &dflt, &alt,
-						own);
+	nown = read_default(&x, e->rules[0], r, to, cue == 2, words, nwords,
+						&dflt, &alt, own);
 	/* another language (The history of…) */
 	if (dflt.foreign > 0)
 		return NULL;
