@@ -46,6 +46,19 @@ SELECT revrit(text => 'Mishle Aharon') AS learned_word_elsewhere;
 SELECT revrit_learn(tbl => '"Bib Data"."Parallel Records"', romanized => 'Title (rom)',
 					hebrew => 'Title; Hebrew');
 SELECT sum(count) AS total FROM revrit.learned;
+-- ... and only what it taught: another column's pairs and a cataloguer's
+-- entry for the same words keep their counts
+CREATE TABLE "Bib Data".copy AS
+	SELECT "Title (rom)" AS rom, "Title; Hebrew" AS heb FROM "Bib Data"."Parallel Records";
+SELECT revrit_learn(tbl => '"Bib Data".copy', romanized => 'rom', hebrew => 'heb');
+INSERT INTO revrit.learned (romanized, hebrew) VALUES ('ha-ḥasidim', 'החסידים');
+SELECT revrit_learn(tbl => '"Bib Data"."Parallel Records"', romanized => 'Title (rom)',
+					hebrew => 'Title; Hebrew');
+SELECT revrit_learn(tbl => '"Bib Data"."Parallel Records"', romanized => 'Title (rom)',
+					hebrew => 'Title; Hebrew');
+SELECT source, sum(count) AS total FROM revrit.learned GROUP BY source ORDER BY source;
+DELETE FROM revrit.learned WHERE source <> '"Bib Data"."Parallel Records"."Title (rom)"';
+DROP TABLE "Bib Data".copy;
 
 -- rules and lexicon only
 SET revrit.learning = off;
@@ -102,6 +115,8 @@ SELECT pg_temp.error_of($$SELECT revrit_evaluate(tbl => '"Bib Data"."Parallel Re
 SELECT pg_temp.error_of($$SELECT revrit_evaluate(tbl => '"Bib Data"."Parallel Records"', romanized => 'Title (rom)',
 					   hebrew => 'Title; Hebrew', standard => 'klingon')$$);
 SELECT revrit_learn(tbl => '"Bib Data"."Parallel Records"', romanized => NULL, hebrew => 'x') IS NULL AS strict;
+SELECT pg_temp.error_of($$SELECT revrit_learn(tbl => '"Bib Data"."Parallel Records"', romanized => 'Title (rom)',
+					   hebrew => 'Title; Hebrew', kind => 'titel')$$);
 CREATE TABLE "Empty records" (rom text, heb text);
 SELECT revrit_learn(tbl => '"Empty records"', romanized => 'rom', hebrew => 'heb') AS learned_from_empty;
 SELECT pg_temp.error_of($$SELECT revrit_evaluate(tbl => '"Empty records"', romanized => 'rom', hebrew => 'heb')$$);

@@ -24,7 +24,8 @@ CREATE TABLE revrit.learned (
 	count		bigint NOT NULL DEFAULT 1 CHECK (count > 0),
 	kind		text NOT NULL DEFAULT '',
 	source		text NOT NULL DEFAULT 'manual',
-	PRIMARY KEY (romanized, hebrew, kind)
+	-- by source too: re-learning a column replaces only what it taught
+	PRIMARY KEY (romanized, hebrew, kind, source)
 );
 COMMENT ON TABLE revrit.learned IS
 'Word spellings revrit() prefers to its own: a romanized word (as converted, prefixes included; case and apostrophe look-alikes do not matter) and its Hebrew, with how often it was seen';
@@ -86,7 +87,12 @@ DECLARE
 BEGIN
 	PERFORM revrit.text_column('revrit_learn', tbl, romanized);
 	PERFORM revrit.text_column('revrit_learn', tbl, hebrew);
-	-- learning again from the same column replaces what it taught before
+	IF kind <> '' THEN
+		PERFORM @extschema@.revrit('', kind => kind);	-- 22023 if unknown
+	END IF;
+	-- learning again from the same column replaces what it taught before;
+	-- two sessions learning the same column take turns
+	PERFORM pg_advisory_xact_lock(hashtext('revrit_learn ' || v_source || ' ' || kind));
 	DELETE FROM revrit.learned l
 	 WHERE l.source = v_source AND l.kind = revrit_learn.kind;
 	EXECUTE format($q$
@@ -97,8 +103,8 @@ BEGIN
 		stored AS (
 			INSERT INTO revrit.learned AS l (romanized, hebrew, count, kind, source)
 			SELECT p.romanized, p.hebrew, p.n, $1, $2 FROM pairs p
-			ON CONFLICT (romanized, hebrew, kind)
-			DO UPDATE SET count = l.count + EXCLUDED.count
+			ON CONFLICT (romanized, hebrew, kind, source)
+			DO UPDATE SET count = EXCLUDED.count
 			RETURNING 1)
 		SELECT coalesce(sum(n), 0)::bigint FROM pairs$q$,
 		tbl, romanized, hebrew)
