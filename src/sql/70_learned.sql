@@ -144,11 +144,15 @@ BEGIN
 	IF kind_column <> '' THEN
 		PERFORM revrit.text_column('revrit_evaluate', tbl, kind_column);
 	END IF;
+	-- in an order of the values, not ctid: views and foreign tables have
+	-- none, and the figures must not depend on where rows are stored
 	EXECUTE format($q$
-		SELECT array_agg(t.%I::text ORDER BY t.ctid), array_agg(t.%I::text ORDER BY t.ctid),
-			   array_agg(%s ORDER BY t.ctid)
-		  FROM %s t
-		 WHERE t.%I <> '' AND t.%I <> ''$q$,
+		SELECT array_agg(r ORDER BY r, h, k), array_agg(h ORDER BY r, h, k),
+			   array_agg(k ORDER BY r, h, k)
+		  FROM (SELECT t.%I::text COLLATE "C" AS r, t.%I::text COLLATE "C" AS h,
+					   %s COLLATE "C" AS k
+				  FROM %s t
+				 WHERE t.%I <> '' AND t.%I <> '') s$q$,
 		romanized, hebrew,
 		CASE WHEN kind_column <> '' THEN format('coalesce(t.%I::text, %L)', kind_column, '')
 			 ELSE $k$''::text$k$ END,
