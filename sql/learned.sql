@@ -131,6 +131,14 @@ SELECT pg_temp.error_of($$SELECT revrit_evaluate(tbl => '"Empty records"', roman
 SELECT pg_temp.error_of($$SELECT revrit.learned_changed()$$);
 SELECT pg_temp.error_of($$INSERT INTO revrit.learned (romanized, hebrew, count) VALUES ('Mishle', 'משלי', 0)$$);
 
+-- a table larger than one read batch is read whole: the last row counts
+TRUNCATE revrit.learned;
+INSERT INTO revrit.learned (romanized, hebrew, source)
+	SELECT 'x' || translate(g::text, '0123456789', 'abcdefghij'), 'ק' || g, 'filler'
+	  FROM generate_series(1, 25000) g;
+INSERT INTO revrit.learned (romanized, hebrew) VALUES ('Mishle', 'משלי־');
+SELECT revrit(text => 'Mishle Aharon') AS after_25000_rows;
+
 DROP TABLE "Empty records";
 DROP SCHEMA "Bib Data" CASCADE;
 TRUNCATE revrit.learned;
