@@ -21,11 +21,14 @@ usage(FILE *fp)
 		  "       revrit eval PAIRS.tsv [--by-field] [--errors N] [--out PRED] [FLAGS]\n"
 		  "       revrit score PAIRS.tsv PRED.txt [--by-field] [--errors N]\n"
 		  "       revrit detect PAIRS.tsv [--verbose]   (Hebrew or Yiddish, per field)\n"
-		  "       revrit lexicon build WORDLIST OUT.rvlex | lexicon check FILE WORD...\n"
+		  "       revrit lexicon build WORDLIST OUT.rvlex [--common LIST] [--freq PACK]\n"
+		  "       revrit lexicon check FILE WORD...\n"
+		  "       revrit align PAIRS.tsv [-n N] [FLAGS]   (rule options behind the gold)\n"
 		  "       revrit marc [--to json|iso2709] [--fields T,T] [--only-fit] [--report] < MARC\n"
 		  "FLAGS: --rules DIR|FILE[:...]  --lexicon FILE|none  --standard NAME\n"
 		  "       --kind auto|title|name|imprint\n"
-		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n", fp);
+		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n"
+		  "       --spelling auto|modern|traditional  --weights NAME=V,...\n", fp);
 	fprintf(fp, "Without --rules, the standards are $REVRIT_RULES or the *.rules in\n"
 			"  %s\n"
 			"Without --lexicon, the lexicon is $REVRIT_LEXICON or, if it exists,\n"
@@ -63,20 +66,18 @@ load_rules_file(cli_engine *ce, const char *path)
 	return 1;
 }
 
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-/* Every *.rules in a directory, ala-lc first, then by name. */
+/* The standards of a directory, chosen and ordered by the core's one
+ * policy (rv_rules_order_files: the default standard first, then by name),
+ * the same PostgreSQL follows. */
 static int
 load_rules_dir(cli_engine *ce, const char *dir)
 {
 	DIR		   *d = opendir(dir);
 	struct dirent *de;
-	char	   *names[64];
+	char	  **names = NULL;
 	int			n = 0,
+				cap = 0,
+				count,
 				ok = 1;
 
 	if (d == NULL)
@@ -84,29 +85,41 @@ load_rules_dir(cli_engine *ce, const char *dir)
 		fprintf(stderr, "revrit: cannot open rules directory \"%s\"\n", dir);
 		return 0;
 	}
-	while ((de = readdir(d)) != NULL && n < 64)
+	while ((de = readdir(d)) != NULL)
 	{
-		size_t		len = strlen(de->d_name);
-
-		if (len > 6 && strcmp(de->d_name + len - 6, ".rules") == 0)
-			names[n++] = strdup(de->d_name);
+		if (!rv_rules_is_file(de->d_name))
+			continue;
+		if (n == cap)
+		{
+			cap = cap ? cap * 2 : 16;
+			names = realloc(names, (size_t) cap * sizeof(char *));
+			if (names == NULL)
+			{
+				closedir(d);
+				fprintf(stderr, "revrit: out of memory\n");
+				return 0;
+			}
+		}
+		names[n++] = strdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, (size_t) n, sizeof(char *), cmp_names);
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < n; i++)
-		{
-			char		path[4096];
-			int			is_default = strcmp(names[i], "ala-lc.rules") == 0;
+	count = rv_rules_order_files(names, n);
+	if (count < 0)
+	{
+		fprintf(stderr, "revrit: more than %d rule files in \"%s\"\n",
+				RV_MAX_STANDARDS, dir);
+		ok = 0;
+	}
+	for (int i = 0; ok && i < count; i++)
+	{
+		char		path[4096];
 
-			if (is_default != (pass == 0))
-				continue;
-			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-			if (ok && !load_rules_file(ce, path))
-				ok = 0;
-		}
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		ok = load_rules_file(ce, path);
+	}
 	for (int i = 0; i < n; i++)
 		free(names[i]);
+	free(names);
 	if (ok && ce->nrules == 0)
 	{
 		fprintf(stderr, "revrit: no .rules files in \"%s\"\n", dir);
@@ -203,6 +216,8 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 
 	memset(ce, 0, sizeof(*ce));
 	rv_options_init(&ce->options);
+	if (!cli_ranking_flags(ce, argc, argv))
+		return 2;
 	for (int i = 1; i < *argc;)
 	{
 		int			taken = take_flag(ce, argv[i],
@@ -326,6 +341,8 @@ main(int argc, char **argv)
 		return cmd_detect(argc, argv);
 	if (strcmp(cmd, "lexicon") == 0)
 		return cmd_lexicon(argc, argv);
+	if (strcmp(cmd, "align") == 0)
+		return cmd_align(argc, argv);
 	if (strcmp(cmd, "marc") == 0)
 		return cmd_marc(argc, argv);
 	usage(stderr);

@@ -5,64 +5,57 @@
  * node, context) state with the same Hebrew prefix have the same futures,
  * so keeping only the cheaper one loses nothing; keeping the k cheapest
  * distinct prefixes per state therefore yields the k cheapest distinct
- * spellings overall.  Work is O(length x states x edges x k).
+ * spellings overall.  Work is O(length x states x edges x k), an offer
+ * to a state's list O(log k) (kbest.c).  The lattice's edges are built by
+ * lattice_edges.c.
  */
 #include <string.h>
 
 #include "alloc.h"
-#include "lattice.h"
+#include "lattice_internal.h"
 #include "points.h"
-
-typedef struct edge
-{
-	uint8_t		from;
-	uint8_t		to;
-	uint8_t		nsym;
-	uint8_t		sym[RV_MAX_OUT];
-	float		weight;
-} edge;
-
-typedef struct hyp
-{
-	double		total;
-	float		rule;
-	float		chr;
-	uint64_t	hash;			/* of the Hebrew prefix, for deduplication */
-	int32_t		prev;			/* index of the previous hyp, -1 at start */
-	int32_t		edge;
-} hyp;
-
-typedef struct state
-{
-	uint64_t	key;
-	rv_lexnode	node;
-	rv_charctx	ctx;
-	int32_t		pos;
-	int32_t		next;			/* next state at the same position */
-	int32_t		nhyp;
-} state;
-
-struct rv_search
-{
-	edge	   *edges;
-	int			nedges,
-				cap_edges;
-	int			first_edge[RV_MAX_WORD + 2];
-	state	   *states;
-	int			nstates,
-				cap_states;
-	hyp		   *hyps;			/* k slots per state */
-	int			cap_hyps;
-	int			head[RV_MAX_WORD + 1];
-	int32_t    *table;			/* open addressing: state index + 1 */
-	uint32_t	table_size;		/* a power of two */
-};
 
 rv_search *
 rv_search_new(void)
 {
-	return rv_alloc0(sizeof(rv_search));
+	rv_search  *s = rv_alloc0(sizeof(rv_search));
+
+	if (s)
+		rv_ranking_init(&s->w);
+	return s;
 }
+
+/*
+ * Let the host act on a cancel every RV_INTERRUPT_TICKS hyps: often enough
+ * to answer within milliseconds, rarely enough to cost nothing.  The host
+ * may longjmp out; everything here is on its allocator.
+ */
+static void
+tick(rv_search *s, int n)
+{
+	s->ticks += (uint32_t) n;
+	if (s->ticks >= RV_INTERRUPT_TICKS && s->interrupt)
+	{
+		s->ticks = 0;
+		s->interrupt(s->interrupt_arg);
+	}
+}
+
+void
+rv_search_configure(rv_search *s, const rv_options *o)
+{
+	if (s == NULL)
+		return;
+	s->interrupt = o ? o->interrupt : NULL;
+	s->interrupt_arg = o ? o->interrupt_arg : NULL;
+	if (o && o->ranking)
+		s->w = *o->ranking;
+	else
+		rv_ranking_init(&s->w);
+	s->traditional = o && o->spelling == RV_SPELLING_TRADITIONAL;
+	s->want_path = o && o->trace_rules;
+}
+
 
 void
 rv_search_free(rv_search *s)
@@ -73,167 +66,10 @@ rv_search_free(rv_search *s)
 	rv_free(s->states);
 	rv_free(s->hyps);
 	rv_free(s->table);
+	rv_free(s->dedup);
 	rv_free(s);
 }
 
-static edge *
-new_edge(rv_search *s)
-{
-	if (s->nedges == s->cap_edges)
-	{
-		int			cap = s->cap_edges ? s->cap_edges * 2 : 256;
-		edge	   *p = rv_realloc(s->edges, (size_t) cap * sizeof(edge));
-
-		if (p == NULL)
-			return NULL;
-		s->edges = p;
-		s->cap_edges = cap;
-	}
-	return &s->edges[s->nedges++];
-}
-
-static int
-lookahead_matches(const rv_rules *r, const rv_variant *v, const uint32_t *cps,
-				  int n, int j)
-{
-	int			at = j;
-
-	for (int k = 0; k < v->nlook; k++)
-	{
-		switch (v->look[k])
-		{
-			case RV_CLASS_END:
-				if (at != n)
-					return 0;
-				break;
-			case RV_CLASS_CONSONANT:
-				{
-					int			d = at < n ? rv_rules_digraph_at(r, cps + at, n - at) : 0;
-
-					if (d)
-						at += d;
-					else if (at < n && rv_rules_is_consonant(r, cps[at]))
-						at++;
-					else
-						return 0;
-				}
-				break;
-			case RV_CLASS_VOWEL:
-				if (at >= n || !rv_rules_is_vowel(r, cps[at]))
-					return 0;
-				at++;
-				break;
-		}
-	}
-	return 1;
-}
-
-/*
- * The variant of a token that applies where it stands: the most specific
- * position class that has a variant whose look-ahead matches, and within
- * it the longest look-ahead.
- */
-static const rv_variant *
-pick_variant(const rv_rules *r, uint32_t first, const uint32_t *cps, int n,
-			 int i, int j)
-{
-	static const uint8_t chain[RV_NPOS][4] = {
-		[RV_POS_ANY] = {RV_POS_ANY, RV_NPOS},
-		[RV_POS_INITIAL] = {RV_POS_INITIAL, RV_POS_ANY, RV_NPOS},
-		[RV_POS_MEDIAL] = {RV_POS_MEDIAL, RV_POS_ANY, RV_NPOS},
-		[RV_POS_FINAL] = {RV_POS_FINAL, RV_POS_ANY, RV_NPOS},
-		[RV_POS_WHOLE] = {RV_POS_WHOLE, RV_POS_INITIAL, RV_POS_ANY, RV_NPOS},
-	};
-	int			where = (i == 0 && j == n) ? RV_POS_WHOLE :
-		i == 0 ? RV_POS_INITIAL : j == n ? RV_POS_FINAL : RV_POS_MEDIAL;
-
-	for (int c = 0; chain[where][c] != RV_NPOS; c++)
-	{
-		const rv_variant *best = NULL;
-
-		for (uint32_t vi = first; vi; vi = r->variants[vi].next)
-		{
-			const rv_variant *v = &r->variants[vi];
-
-			if (v->pos == chain[where][c] &&
-				(best == NULL || v->nlook > best->nlook) &&
-				lookahead_matches(r, v, cps, n, j))
-				best = v;
-		}
-		if (best)
-			return best;
-	}
-	return NULL;
-}
-
-/* All edges leaving position i; returns 0 on allocation failure. */
-static int
-add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int i)
-{
-	uint32_t	node = 0;
-	float		extra = 0;
-
-	/* A doubled consonant (old DIN gemination, Hillel) is written once. */
-	if (i > 0 && cps[i] == cps[i - 1] && rv_rules_is_consonant(r, cps[i]) &&
-		!(i >= 2 && rv_rules_digraph_at(r, cps + i - 2, n - i + 2) == 2))
-	{
-		edge	   *e = new_edge(s);
-
-		if (e == NULL)
-			return 0;
-		e->from = (uint8_t) i;
-		e->to = (uint8_t) (i + 1);
-		e->nsym = 0;
-		e->weight = 0;
-		extra = r->double_penalty;
-	}
-	/* Starting inside a digraph (the h of sh) reads it as two letters,
-	 * which the standard would have marked with a prime. */
-	if (i > 0 && rv_rules_digraph_at(r, cps + i - 1, n - i + 1) == 2)
-		extra += r->split_penalty;
-
-	for (int j = i; j < n; j++)
-	{
-		const rv_variant *v;
-
-		node = rv_rules_child(r, node, cps[j]);
-		if (node == 0)
-			break;
-		if (r->nodes[node].first_variant == 0)
-			continue;
-		v = pick_variant(r, r->nodes[node].first_variant, cps, n, i, j + 1);
-		if (v == NULL)
-			continue;
-		for (uint32_t o = 0; o < v->noptions; o++)
-		{
-			const rv_option *opt = &r->options[v->first_option + o];
-			edge	   *e = new_edge(s);
-
-			if (e == NULL)
-				return 0;
-			e->from = (uint8_t) i;
-			e->to = (uint8_t) (j + 1);
-			e->nsym = opt->nsym;
-			memcpy(e->sym, opt->sym, opt->nsym);
-			e->weight = opt->weight + extra;
-		}
-	}
-	return 1;
-}
-
-static int
-build_lattice(rv_search *s, const rv_rules *r, const uint32_t *cps, int n)
-{
-	s->nedges = 0;
-	for (int i = 0; i < n; i++)
-	{
-		s->first_edge[i] = s->nedges;
-		if (!add_edges_from(s, r, cps, n, i))
-			return 0;
-	}
-	s->first_edge[n] = s->nedges;
-	return 1;
-}
 
 static uint32_t
 state_hash(int pos, uint64_t key)
@@ -264,6 +100,41 @@ grow_table(rv_search *s)
 	s->table = t;
 	s->table_size = size;
 	return 1;
+}
+
+/* Room for the dedup tables of nstates states, the last one zeroed. */
+static int
+reserve_dedup(rv_search *s, int nstates, int k)
+{
+	int64_t		size = (int64_t) rv_kbest_table_size(k);
+	int64_t		need = size * nstates;
+
+	if (size == 0)
+		return 1;
+	if (need > s->cap_dedup)
+	{
+		int64_t		cap = s->cap_dedup ? s->cap_dedup * 2 : size * 64;
+		int32_t    *p;
+
+		while (cap < need)
+			cap *= 2;
+		p = rv_realloc(s->dedup, (size_t) cap * sizeof(int32_t));
+		if (p == NULL)
+			return 0;
+		s->dedup = p;
+		s->cap_dedup = cap;
+	}
+	memset(s->dedup + need - size, 0, (size_t) size * sizeof(int32_t));
+	return 1;
+}
+
+/* The dedup table of state si, NULL when k is small enough to scan. */
+static int32_t *
+dedup_table(rv_search *s, int si, int k)
+{
+	int64_t		size = (int64_t) rv_kbest_table_size(k);
+
+	return size ? s->dedup + size * si : NULL;
 }
 
 /* Find or create the state for a key at a position; -1 if out of memory. */
@@ -309,6 +180,8 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 		s->hyps = p;
 		s->cap_hyps = cap;
 	}
+	if (!reserve_dedup(s, s->nstates + 1, k))
+		return -1;
 	s->table[h] = s->nstates + 1;
 	st = &s->states[s->nstates];
 	st->key = key;
@@ -319,41 +192,6 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 	st->next = s->head[pos];
 	s->head[pos] = s->nstates;
 	return s->nstates++;
-}
-
-/* Keep the k cheapest distinct prefixes of a state, sorted by cost. */
-static void
-offer(hyp *list, int32_t *nhyp, int k, const hyp *h)
-{
-	int			n = *nhyp;
-	int			at;
-
-	for (int i = 0; i < n; i++)
-	{
-		if (list[i].hash != h->hash)
-			continue;
-		if (list[i].total <= h->total)
-			return;
-		/* the same prefix, cheaper: drop the old entry */
-		memmove(&list[i], &list[i + 1], (size_t) (n - i - 1) * sizeof(hyp));
-		n--;
-		break;
-	}
-	if (n == k && h->total >= list[n - 1].total)
-	{
-		*nhyp = n;
-		return;
-	}
-	if (n == k)
-		n--;
-	at = n;
-	while (at > 0 && list[at - 1].total > h->total)
-	{
-		list[at] = list[at - 1];
-		at--;
-	}
-	list[at] = *h;
-	*nhyp = n + 1;
 }
 
 static uint64_t
@@ -376,6 +214,7 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 		double		chr = 0;
 		int			ti;
 		uint64_t	key;
+		hyp		   *list;
 
 		if (lex)
 		{
@@ -393,50 +232,48 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 		ti = get_state(s, e->to, key, node, ctx, k);
 		if (ti < 0)
 			return 0;
+		tick(s, s->states[si].nhyp);
+		list = &s->hyps[(int64_t) ti * k];
 		for (int h = 0; h < s->states[si].nhyp; h++)
 		{
 			const hyp  *from = &s->hyps[si * k + h];
 			hyp			nh;
 
-			nh.rule = from->rule + e->weight;
+			nh.total = from->total + e->weight + s->w.char_unknown * chr;
+			/* the list is cheapest first: once one is refused, all are */
+			if (nh.total >= rv_kbest_bound(list, s->states[ti].nhyp, k))
+				break;
+			nh.chan = from->chan + e->weight;
 			nh.chr = from->chr + (float) chr;
-			nh.total = from->total + e->weight + RV_CHAR_WEIGHT * chr;
 			nh.hash = hash_syms(from->hash, e->sym, e->nsym);
 			nh.prev = si * k + h;
 			nh.edge = ei;
-			offer(&s->hyps[ti * k], &s->states[ti].nhyp, k, &nh);
+			rv_kbest_offer(list, &s->states[ti].nhyp, k, dedup_table(s, ti, k),
+						   &nh);
 		}
 	}
 	return 1;
 }
 
-/* What the lexicon's word lists say of a spelling (tags: lexicon.h). */
-static double
-lexicon_bonus(const rv_rules *r, const rv_lexicon *lex, int tags)
-{
-	double		dict_only;
 
-	if (tags == 0)
+/* The rule options along the path ending at hyp index hi, in order (for
+ * fitting the channel: bench/fit_ranking.py). */
+static int
+trace_options(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
+{
+	int			n = 0;
+
+	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
+		n += s->edges[s->hyps[i].edge].opt >= 0;
+	sp->opts = rv_arena_alloc(arena, (size_t) (n + 1) * sizeof(int32_t));
+	if (sp->opts == NULL)
 		return 0;
-	dict_only = r->lexicon_bonus >= 0 ? r->lexicon_bonus :
-		rv_lex_has_common(lex) ? RV_BONUS_DICT_ONLY : RV_BONUS_DICT_ALONE;
-	switch (tags)
-	{
-		case RV_LEX_DICT:
-			return dict_only;
-		case RV_LEX_COMMON:
-			return RV_BONUS_COMMON_ONLY;
-		default:
-			return RV_BONUS_BOTH;
-	}
+	sp->nopts = n;
+	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
+		if (s->edges[s->hyps[i].edge].opt >= 0)
+			sp->opts[--n] = s->edges[s->hyps[i].edge].opt;
+	return 1;
 }
-
-typedef struct final_hyp
-{
-	hyp			h;
-	double		bonus;
-	int			in_lex;
-} final_hyp;
 
 /* Write the symbols of the path ending at hyp index hi. */
 static int
@@ -452,14 +289,63 @@ trace(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
 		return 0;
 	sp->sym = out;
 	sp->nsym = len;
+	sp->rule_cost = 0;
 	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
 	{
 		const edge *e = &s->edges[s->hyps[i].edge];
 
 		len -= e->nsym;
 		memcpy(out + len, e->sym, e->nsym);
+		sp->rule_cost += e->raw;	/* unweighted, for revrit_candidates */
 	}
-	return 1;
+	sp->nopts = 0;
+	sp->opts = NULL;
+	return s->want_path ? trace_options(s, hi, arena, sp) : 1;
+}
+
+/* Close every hyp of an end state: word boundary, lexicon membership and
+ * frequency (all properties of the state), then keep the k best. */
+static void
+close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
+			int k, rv_spelling *out, int *found)
+{
+	const state *st = &s->states[si];
+	double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
+	int			tags = lex && st->node != RV_LEX_NONE ?
+		rv_lex_word_tags(lex, st->node) : 0;
+	double		fcost = tags ? rv_lex_word_cost(lex, st->node) : -1;
+	/* what depends on the word, not on the path: once per state */
+	double		bonus = lex ? rv_rank_bonus(&s->w, tags, r->lexicon_bonus,
+											rv_lex_has_common(lex)) : 0;
+	double		base = lex ? rv_rank_freq(&s->w, fcost) - bonus : 0;
+	double		wchar = lex ? (tags ? s->w.char_known : s->w.char_unknown) : 0;
+
+	for (int h = 0; h < st->nhyp; h++)
+	{
+		const hyp  *from = &s->hyps[si * k + h];
+		double		bits = from->chr + chr;
+		double		lang = base + wchar * bits;
+		double		total = from->chan + lang;
+		int			at;
+
+		/* distinct strings end in the same state, so no dedup needed */
+		if (*found == k && total >= out[k - 1].score)
+			continue;
+		at = *found < k ? (*found)++ : k - 1;
+		while (at > 0 && out[at - 1].score > total)
+		{
+			out[at] = out[at - 1];
+			at--;
+		}
+		out[at].score = total;
+		out[at].channel = from->chan;
+		out[at].language = lang;
+		out[at].freq_cost = fcost;
+		out[at].char_cost = bits;
+		out[at].lexicon_bonus = bonus;
+		out[at].in_lexicon = tags != 0;
+		out[at].nsym = si * k + h;	/* hyp index until traced */
+	}
 }
 
 int
@@ -474,7 +360,7 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 
 	if (n <= 0 || n > RV_MAX_WORD || k <= 0)
 		return 0;
-	if (!build_lattice(s, r, cps, n))
+	if (!rv_lattice_build(s, r, cps, n))
 		return -1;
 	s->nstates = 0;
 	for (int i = 0; i <= n; i++)
@@ -493,45 +379,18 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 
 	for (int pos = 0; pos < n; pos++)
 		for (int si = s->head[pos]; si >= 0; si = s->states[si].next)
+		{
+			/* complete now: every edge into pos starts before it */
+			rv_kbest_seal(&s->hyps[(int64_t) si * k], s->states[si].nhyp, k);
 			if (!expand(s, lex, pos, si, k))
 				return -1;
+		}
 
-	/* Close every state at the end: word boundary and lexicon membership. */
 	for (int si = s->head[n]; si >= 0; si = s->states[si].next)
 	{
-		const state *st = &s->states[si];
-		double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
-		int			tags = lex && st->node != RV_LEX_NONE ?
-			rv_lex_word_tags(lex, st->node) : 0;
-		int			in_lex = tags != 0;
-		double		bonus = lexicon_bonus(r, lex, tags);
-
-		for (int h = 0; h < st->nhyp; h++)
-		{
-			const hyp  *from = &s->hyps[si * k + h];
-			/* a known word's letters are vouched for by the lexicon, so its
-			 * character cost counts less (one hyp per trie state: exact) */
-			double		wchar = in_lex ? RV_CHAR_WEIGHT_KNOWN : RV_CHAR_WEIGHT;
-			double		total = from->total - RV_CHAR_WEIGHT * from->chr +
-				wchar * (from->chr + chr) - bonus;
-			int			at;
-
-			/* distinct strings end in the same state, so no dedup needed */
-			if (found == k && total >= out[k - 1].score)
-				continue;
-			at = found < k ? found++ : k - 1;
-			while (at > 0 && out[at - 1].score > total)
-			{
-				out[at] = out[at - 1];
-				at--;
-			}
-			out[at].score = total;
-			out[at].rule_cost = from->rule;
-			out[at].char_cost = from->chr + chr;
-			out[at].lexicon_bonus = bonus;
-			out[at].in_lexicon = in_lex;
-			out[at].nsym = si * k + h;	/* hyp index until traced */
-		}
+		rv_kbest_seal(&s->hyps[(int64_t) si * k], s->states[si].nhyp, k);
+		tick(s, s->states[si].nhyp);
+		close_state(s, r, lex, si, k, out, &found);
 	}
 	for (int i = 0; i < found; i++)
 		if (!trace(s, out[i].nsym, arena, &out[i]))

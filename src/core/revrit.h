@@ -12,6 +12,7 @@
 #define REVRIT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -33,8 +34,17 @@ typedef enum rv_status
 	RV_ETOOLONG					/* input exceeds RV_MAX_INPUT_BYTES */
 } rv_status;
 
-/* Most candidates per word rv_candidates and rv_analyze will rank. */
-#define RV_MAX_CANDIDATES 10000
+/*
+ * Limits, one place for the core, the CLI and PostgreSQL.  Each is an
+ * error with a status (and in PostgreSQL an SQLSTATE), never a silent cut.
+ */
+/* Most candidates per word rv_candidates and rv_analyze will rank (n):
+ * the search does work in proportion to n for every word. */
+#define RV_MAX_CANDIDATES 1000
+/* Most standards (rule files) one engine holds. */
+#define RV_MAX_STANDARDS 16
+/* A rule file larger than this is refused. */
+#define RV_MAX_RULES_BYTES (4u * 1024u * 1024u)
 
 /* Inputs longer than this are refused rather than processed. */
 #define RV_MAX_INPUT_BYTES (8u * 1024u * 1024u)
@@ -62,6 +72,19 @@ rv_status	rv_rules_load(const char *path, rv_rules **out, char *err);
 rv_status	rv_rules_parse(const char *text, size_t len, const char *name,
 						   rv_rules **out, char *err);
 void		rv_rules_free(rv_rules *rules);
+
+/*
+ * Which files of a rules directory are standards, and in which order every
+ * host loads them (the engine's first standard is the fallback of "auto"):
+ * RV_DEFAULT_STANDARD's file first, then by name.  A host lists the
+ * directory with its own API, passes the names, and loads names[0..return)
+ * in order; the others are freed by the host.  -1 if more than
+ * RV_MAX_STANDARDS rule files.
+ */
+#define RV_RULES_SUFFIX ".rules"
+#define RV_DEFAULT_STANDARD "ala-lc"
+int			rv_rules_is_file(const char *filename);
+int			rv_rules_order_files(char **names, int n);
 const char *rv_rules_name(const rv_rules *rules);
 /* A word-list file (given names, a gazetteer) rather than a standard: it
  * is loaded like a rule file but is not a standard one can name. */
@@ -75,6 +98,25 @@ typedef struct rv_lexicon rv_lexicon;
  * checksum are verified before it is used. */
 rv_status	rv_lexicon_open(const char *path, rv_lexicon **out, char *err);
 void		rv_lexicon_close(rv_lexicon *lexicon);
+
+/* A lexicon larger than this is refused (RV_ETOOLONG) before it is read. */
+#define RV_MAX_LEXICON_BYTES (1024ull * 1024ull * 1024ull)
+
+/*
+ * For a host that reads files itself (PostgreSQL's file API): the bytes to
+ * read first (min of this and the file's size), their check against the
+ * file's size, and the lexicon over a mapping or buffer the host keeps
+ * alive until rv_lexicon_close() and then releases itself.  name is only
+ * used in messages; *checksum (may be NULL) gets the content checksum the
+ * header records.
+ */
+size_t		rv_lexicon_header_size(void);
+rv_status	rv_lexicon_check_header(const void *head, size_t headlen,
+									unsigned long long file_size,
+									const char *name,
+									unsigned long long *checksum, char *err);
+rv_status	rv_lexicon_attach(const void *data, size_t size, const char *name,
+							  rv_lexicon **out, char *err);
 
 /* ---- conversion ---------------------------------------------------------- */
 
@@ -119,6 +161,35 @@ typedef enum rv_marks
 	RV_MARKS_ASCII				/* ' and " */
 } rv_marks;
 
+typedef enum rv_spelling_era
+{
+	RV_SPELLING_AUTO = 0,		/* modern unless the text says otherwise */
+	RV_SPELLING_MODERN,			/* full spelling: ו and י for vowels */
+	RV_SPELLING_TRADITIONAL		/* short spelling of older books: ספורים */
+} rv_spelling_era;
+
+/*
+ * How candidate spellings are weighed (src/core/ranking.h explains each
+ * weight and README "Ranking" the model); rv_ranking_init() fills the
+ * fitted defaults.  Costs; lower is better.
+ */
+typedef struct rv_ranking
+{
+	double		rule;			/* per unit of the rules' channel cost */
+	double		vowel;			/* the same, for options of vowel tokens */
+	double		char_unknown;	/* per bit of the character model */
+	double		char_known;		/* the same, for a word the lexicon knows */
+	double		freq;			/* per -log10 of the word's frequency */
+	double		freq_unknown;	/* -log10 frequency assumed when none */
+	double		bonus_dict;		/* subtracted: spelling dictionary only */
+	double		bonus_common;	/* common-words list only */
+	double		bonus_both;		/* both lists */
+	double		bonus_freq_only;	/* only the frequency list */
+	double		mater;			/* traditional spelling: per ו/י for a vowel */
+} rv_ranking;
+
+void		rv_ranking_init(rv_ranking *ranking);
+
 /* What a field is: its kind decides which word lists and rules apply. */
 typedef enum rv_kind
 {
@@ -153,6 +224,11 @@ typedef struct rv_options
 	/* Called once per word; a host may longjmp out of it (cancel). */
 	void		(*interrupt) (void *arg);
 	void	   *interrupt_arg;
+	rv_spelling_era spelling;
+	/* Ranking weights; NULL = the fitted defaults (for refitting). */
+	const rv_ranking *ranking;
+	/* rv_candidates reports the rule options each candidate used. */
+	int			trace_rules;
 	/* Learned spellings consulted before the lexicon; NULL = none. */
 	const rv_learned *learned;
 } rv_options;
@@ -178,6 +254,14 @@ typedef struct rv_candidate
 	double		char_cost;		/* character model cost (0 without lexicon) */
 	double		lexicon_bonus;	/* subtracted when the lexicon knows it */
 	int			in_lexicon;		/* 1 if the lexicon recognizes the word */
+	double		channel;		/* score = channel + language */
+	double		language;
+	double		freq_cost;		/* -log10 of its frequency; < 0 unknown */
+	/* With rv_options.trace_rules: the standard and the indexes of its
+	 * rule options (in rule-file order) this spelling used. */
+	const char *standard;
+	const int32_t *rule_options;
+	int			nrule_options;
 } rv_candidate;
 
 /* Return nonzero to stop the enumeration early. */
@@ -197,6 +281,31 @@ rv_status	rv_candidates(const rv_engine *engine, const char *text,
 rv_status	rv_analyze(const rv_engine *engine, const char *text, size_t len,
 					   int n, const rv_options *options, char **json,
 					   size_t *jsonlen, char *err);
+
+/*
+ * The same analysis as a stream of structural events, in document order,
+ * so a host builds its own representation (PostgreSQL: jsonb) without JSON
+ * text in between, and without holding more than one word in the core.
+ * Strings are UTF-8 and not NUL-terminated; numbers are JSON number text.
+ * On an error the stream stops where it was; discard what was built.
+ */
+typedef struct rv_event_sink
+{
+	void		(*begin_object) (void *arg);
+	void		(*end_object) (void *arg);
+	void		(*begin_array) (void *arg);
+	void		(*end_array) (void *arg);
+	void		(*key) (const char *s, size_t len, void *arg);
+	void		(*string) (const char *s, size_t len, void *arg);
+	void		(*number) (const char *s, size_t len, void *arg);
+	void		(*boolean) (int v, void *arg);
+	void		(*null) (void *arg);
+	void	   *arg;
+} rv_event_sink;
+
+rv_status	rv_analyze_events(const rv_engine *engine, const char *text,
+							  size_t len, int n, const rv_options *options,
+							  const rv_event_sink *sink, char *err);
 
 /*
  * The language automatic detection takes the whole text to be in: "hebrew"

@@ -9,6 +9,8 @@
  */
 #include "postgres.h"
 
+#include "access/parallel.h"
+#include "access/xact.h"
 #include "utils/guc.h"
 
 #include "revrit_pg.h"
@@ -19,10 +21,14 @@ int			revrit_hyphen_guc = RV_HYPHEN_MAQAF;
 int			revrit_years_guc = RV_YEARS_HEBREW;
 int			revrit_marks_guc = RV_MARKS_HEBREW;
 char	   *revrit_lexicon_guc = NULL;
+int			revrit_spelling_guc = RV_SPELLING_AUTO;
 int			revrit_kind_guc = RV_KIND_AUTO;
 int			revrit_yiddish_points_guc = RV_POINTS_PLAIN;
 bool		revrit_yiddish_ligatures_guc = false;
 bool		revrit_learning_guc = true;
+
+/* Set once every revrit.* setting exists; the engine needs them all. */
+static bool gucs_defined = false;
 
 static const struct config_enum_entry hyphen_options[] = {
 	{"maqaf", RV_HYPHEN_MAQAF, false},
@@ -39,6 +45,14 @@ static const struct config_enum_entry years_options[] = {
 static const struct config_enum_entry marks_options[] = {
 	{"hebrew", RV_MARKS_HEBREW, false},
 	{"ascii", RV_MARKS_ASCII, false},
+	{NULL, 0, false}
+};
+
+/* revrit.spelling: the spelling era (ranking.h, README "Ranking"). */
+static const struct config_enum_entry spelling_options[] = {
+	{"auto", RV_SPELLING_AUTO, false},
+	{"modern", RV_SPELLING_MODERN, false},
+	{"traditional", RV_SPELLING_TRADITIONAL, false},
 	{NULL, 0, false}
 };
 
@@ -93,6 +107,36 @@ check_lexicon(char **newval, void **extra, GucSource source)
 	return true;
 }
 
+/*
+ * revrit.standard must be "auto" or an installed standard, checked when it
+ * is SET (22023 then, not at the next call).  The standards are known only
+ * from the rule files, so the check loads the engine, which the next call
+ * needs anyway.  Only for SET, SET in a function, ALTER ... SET: a value
+ * from postgresql.conf or a database/role default is checked at its first
+ * use instead, since a failing load there would refuse connections.
+ */
+static bool
+check_standard(char **newval, void **extra, GucSource source)
+{
+	const RevritLoaded *eng;
+
+	if (*newval == NULL || pg_strcasecmp(*newval, REVRIT_AUTO_STANDARD) == 0)
+		return true;
+	if (!gucs_defined || source < PGC_S_INTERACTIVE ||
+		!IsTransactionState() || IsParallelWorker())
+		return true;
+	eng = revrit_engine();
+	/* as resolve_standard (revrit_pg.c) does: a word list is no standard */
+	for (int i = 0; i < eng->nrules; i++)
+		if (pg_strcasecmp(rv_rules_name(eng->rules[i]), *newval) == 0 &&
+			!rv_rules_is_wordlist(eng->rules[i]))
+			return true;
+	GUC_check_errcode(ERRCODE_INVALID_PARAMETER_VALUE);
+	GUC_check_errmsg("unknown revrit standard \"%s\"", *newval);
+	GUC_check_errhint("Valid standards are: %s.", revrit_standard_list(eng));
+	return false;
+}
+
 void
 revrit_define_gucs(void)
 {
@@ -103,7 +147,7 @@ revrit_define_gucs(void)
 							   REVRIT_DEFAULT_STANDARD,
 							   PGC_USERSET,
 							   0,
-							   NULL, NULL, NULL);
+							   check_standard, NULL, NULL);
 
 	DefineCustomEnumVariable("revrit.hyphen",
 							 "How revrit() writes the hyphen inside compounds.",
@@ -131,6 +175,16 @@ revrit_define_gucs(void)
 							 &revrit_marks_guc,
 							 RV_MARKS_HEBREW,
 							 marks_options,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("revrit.spelling",
+							 "Which Hebrew spelling revrit() prefers.",
+							 "modern: the full spelling of today; traditional: the short spelling of older and religious books; auto: modern.",
+							 &revrit_spelling_guc,
+							 RV_SPELLING_AUTO,
+							 spelling_options,
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
@@ -185,4 +239,5 @@ revrit_define_gucs(void)
 							 NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("revrit");
+	gucs_defined = true;
 }
