@@ -7,10 +7,17 @@
 -- agree), and the best is returned only when it is convincing and clearly
 -- ahead of the next: a wrong match is worse than none.
 --
+-- Only the first 1000 characters of a reference title are looked up and
+-- compared (left(title, 1000), in the query and in the indexes): pg_trgm's
+-- word similarity does not check for cancel and grows faster than the
+-- length, so a title of megabytes held a backend for minutes, and the
+-- index recheck evaluates it before any WHERE filter could skip the row.
+-- Real titles are far shorter; the prefix bounds the work per row.
+--
 -- Indexes (README, "Verifying against existing records"): a trigram GiST
--- index on the title serves the nearest-first lookup; with a year, a GiST
--- index on (year, title gist_trgm_ops) (btree_gist) finds the titles of
--- that year directly.
+-- index on left(title, 1000) serves the nearest-first lookup; with a year,
+-- a GiST index on (year, left(title, 1000) gist_trgm_ops) (btree_gist)
+-- finds the titles of that year directly.
 --
 -- pg_trgm is not a hard requirement of the extension (most uses of revrit
 -- need no reference table); revrit_verify says so when it is missing.
@@ -78,13 +85,13 @@ BEGIN
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'revrit_verify: the pg_trgm extension is not installed'
 			USING ERRCODE = 'object_not_in_prerequisite_state',
-				  HINT = 'CREATE EXTENSION pg_trgm; and index the reference titles: CREATE INDEX ON ref USING gist (title gist_trgm_ops);';
+				  HINT = 'CREATE EXTENSION pg_trgm; and index the reference titles: CREATE INDEX ON ref USING gist ((left(title, 1000)) gist_trgm_ops);';
 	END IF;
 	PERFORM revrit.text_column('revrit_verify', reference, title_column);
 	IF by_creator THEN
 		PERFORM revrit.text_column('revrit_verify', reference, creator_column);
-		v_filter := format(' AND %I.similarity(t.%I::text, $3) >= 0.3', v_trgm,
-						   creator_column);
+		v_filter := format(' AND %I.similarity(left(t.%I::text, 1000), $3) >= 0.3',
+						   v_trgm, creator_column);
 	END IF;
 	IF by_year THEN
 		SELECT format_type(a.atttypid, a.atttypmod) INTO v_year_type
@@ -100,8 +107,8 @@ BEGIN
 	RETURN format($q$
 		SELECT %s AS k, t.%I::text AS h
 		  FROM %s AS t
-		 WHERE $1 OPERATOR(%I.<%%) t.%I%s
-		 ORDER BY $1 OPERATOR(%I.<<->) t.%I
+		 WHERE $1 OPERATOR(%I.<%%) left(t.%I, 1000)%s
+		 ORDER BY $1 OPERATOR(%I.<<->) left(t.%I, 1000)
 		 LIMIT %s$q$,
 		revrit.key_expression('revrit_verify', reference), title_column,
 		reference, v_trgm, title_column, v_filter, v_trgm, title_column, nearest);
@@ -149,7 +156,11 @@ BEGIN
 		RETURN;
 	END IF;
 
-	v_scores := revrit.match_scores(romanized, v_titles, standard);
+	-- scored on the same bounded prefix the lookup compared
+	v_scores := revrit.match_scores(romanized,
+		ARRAY(SELECT left(u.h, 1000) FROM unnest(v_titles) WITH ORDINALITY AS u(h, i)
+			   ORDER BY u.i),
+		standard);
 	SELECT u.i INTO v_best FROM unnest(v_scores) WITH ORDINALITY AS u(s, i)
 	 ORDER BY u.s DESC, u.i LIMIT 1;
 	IF v_scores[v_best] < c_convincing OR EXISTS (
