@@ -96,6 +96,10 @@ SELECT pg_temp.error_of($$SELECT * FROM revrit_verify(romanized => 'Shirim', ref
 SELECT pg_temp.error_of($$SELECT * FROM revrit_verify(romanized => 'Shirim', reference => '"Hebrew Records"', title_column => 'Title', year => 1930)$$);
 SELECT pg_temp.error_of($$SELECT * FROM revrit_verify(romanized => 'Shirim', reference => '"Hebrew Records"', title_column => 'Title', creator => 'Kohen')$$);
 SELECT pg_temp.error_of($$SELECT * FROM revrit_verify(romanized => 'Shirim', reference => 'no_such_table')$$);
+-- a year column that is not a number
+CREATE TABLE dated (id int PRIMARY KEY, title text, year date);
+SELECT pg_temp.error_of($$SELECT * FROM revrit_verify(romanized => 'Shirim', reference => 'dated', year => 1930)$$);
+DROP TABLE dated;
 SELECT count(*) AS strict FROM revrit_verify(romanized => NULL, reference => 'shelf');
 
 DROP TABLE shelf, no_key, "Hebrew Records";

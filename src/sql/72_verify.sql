@@ -77,6 +77,7 @@ AS $$
 DECLARE
 	v_trgm name;
 	v_year_type text;
+	v_year_oid regtype;
 	v_filter text := '';
 BEGIN
 	SELECT n.nspname INTO v_trgm
@@ -94,13 +95,22 @@ BEGIN
 						   v_trgm, creator_column);
 	END IF;
 	IF by_year THEN
-		SELECT format_type(a.atttypid, a.atttypmod) INTO v_year_type
+		SELECT format_type(a.atttypid, a.atttypmod), a.atttypid INTO v_year_type, v_year_oid
 		  FROM pg_attribute a
 		 WHERE a.attrelid = reference AND a.attname = year_column
 		   AND a.attnum > 0 AND NOT a.attisdropped;
 		IF NOT FOUND THEN
 			RAISE EXCEPTION 'revrit_verify: column "%" of relation % does not exist',
 				year_column, reference USING ERRCODE = 'undefined_column';
+		END IF;
+		-- year is a number: compared with a number (or its text), said here
+		-- rather than failing inside the generated query
+		IF v_year_oid NOT IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype,
+							  'numeric'::regtype, 'text'::regtype, 'varchar'::regtype) THEN
+			RAISE EXCEPTION 'revrit_verify: column "%" of relation % is of type %, not an integer or text type',
+				year_column, reference, v_year_type
+				USING ERRCODE = 'datatype_mismatch',
+					  HINT = 'year is compared as a number; pass a column of years, e.g. extract(year FROM a date) stored as int.';
 		END IF;
 		v_filter := v_filter || format(' AND t.%I = CAST($2 AS %s)', year_column, v_year_type);
 	END IF;
