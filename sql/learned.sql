@@ -79,6 +79,12 @@ RESET ROLE;
 GRANT SELECT ON revrit.learned TO PUBLIC;
 DROP ROLE regress_revrit_no_learned;
 
+-- a field too long to align: the detail names the alignment limit, not
+-- the input size of revrit()
+\set VERBOSITY default
+SELECT count(*) FROM revrit_align(romanized => repeat('Sefer ', 600), hebrew => repeat('ספר ', 2000));
+\set VERBOSITY terse
+
 -- a cataloguer's edits take effect on the next call: insert, update, delete
 INSERT INTO revrit.learned (romanized, hebrew) VALUES ('Mishle', 'משלי־');
 SELECT revrit(text => 'Mishle Aharon') AS inserted;
