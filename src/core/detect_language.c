@@ -59,11 +59,12 @@ base_letter(uint32_t cp)
 	return rv_cp_is_mark(cp) ? 0 : cp;
 }
 
+/* ʹ ʻ ʼ ʾ ʿ are modifier letters, which ICU counts as letters already. */
 static int
 is_letter_like(uint32_t cp)
 {
 	return rv_cp_is_letter(cp) || rv_cp_is_mark(cp) || cp == '\'' ||
-		cp == 0x2019 || (cp >= 0x02B9 && cp <= 0x02BF);
+		cp == 0x2019;
 }
 
 /* Cue evidence of one hyphen-separated piece (UTF-8, folded). */
