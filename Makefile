@@ -20,6 +20,8 @@ TOOLS_SRCS = $(sort $(wildcard src/tools/*.c))
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
 SQL_SRCS = $(sort $(wildcard src/sql/*.sql))
 RULE_FILES = $(sort $(wildcard rules/*.rules))
+# word lists (given names, places) install beside the rule files
+WORDLIST_FILES = $(sort $(wildcard data/names/*.rules data/places/*.rules))
 
 CORE_OBJS = $(CORE_SRCS:.c=.o)
 TOOLS_OBJS = $(TOOLS_SRCS:.c=.o)
@@ -37,6 +39,13 @@ ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n)
 PG_CPPFLAGS = $(ICU_CFLAGS)
 # revrit.so exports only what PostgreSQL calls (build/revrit.exports).
 SHLIB_LINK = $(ICU_LIBS) -lm -Wl,--version-script=build/revrit.exports
+
+# libxml2, for revrit_marcxml (src/pg/marc_xml.c) and the CLI's MARCXML
+# (src/cli/marc_xml_io.c); PostgreSQL links it too.
+XML2_CFLAGS := $(shell xml2-config --cflags)
+XML2_LIBS := $(shell xml2-config --libs)
+PG_CPPFLAGS += $(XML2_CFLAGS)
+SHLIB_LINK += $(XML2_LIBS)
 
 EXTRA_CLEAN = build $(CLI_SRCS:.c=.o) $(TOOLS_OBJS) revrit--0.1.sql
 
@@ -77,6 +86,9 @@ include $(PGXS)
 $(CORE_OBJS) $(TOOLS_OBJS): override CFLAGS += -Wextra
 $(CORE_OBJS): override CFLAGS += -fvisibility=hidden
 $(TOOLS_OBJS): override CPPFLAGS += -Isrc/core
+# revrit_evaluate scores with the scorer itself (src/pg/learned_score.c).
+src/pg/learned_score.o src/pg/learned_score.bc src/pg/learned_score_text.o \
+	src/pg/learned_score_text.bc: override CPPFLAGS += -Isrc/core -Isrc/tools
 
 # The symbols revrit.so exports: _PG_init, the module magic, and each C
 # function the extension's SQL names (AS 'MODULE_PATHNAME', 'symbol') with
@@ -128,7 +140,7 @@ $(TOOLS_LIB): $(TOOLS_OBJS)
 build/cli/defaults-%.h: FORCE
 	@mkdir -p build/cli
 	@printf '#define REVRIT_DEFAULT_RULES "%s"\n#define REVRIT_DEFAULT_LEXICON "%s"\n' \
-		'$(if $(filter tree,$*),$(CURDIR)/rules,$(datadir)/revrit)' \
+		'$(if $(filter tree,$*),$(CURDIR)/rules:$(CURDIR)/data/names:$(CURDIR)/data/places,$(datadir)/revrit)' \
 		'$(if $(filter tree,$*),$(CURDIR)/build,$(datadir)/revrit)/hebrew.rvlex' > $@.tmp
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
@@ -136,10 +148,10 @@ build/cli/defaults-%.o: src/cli/defaults.c build/cli/defaults-%.h
 	$(CC) $(CFLAGS) $(CPPFLAGS) -include build/cli/defaults-$*.h -c -o $@ $<
 
 build/revrit: $(CLI_OBJS) build/cli/defaults-tree.o $(TOOLS_LIB) $(CORE_OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) $(XML2_LIBS) -lm
 
 build/revrit-installed: $(CLI_OBJS) build/cli/defaults-installed.o $(TOOLS_LIB) $(CORE_OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) $(XML2_LIBS) -lm
 
 build/hebrew.rvlex: build/revrit $(HUNSPELL_DIC) $(COMMON_WORDS)
 	@mkdir -p build
@@ -200,6 +212,9 @@ install-revrit-data: $(LEXICON) $(YIDDISH_LEXICON)
 	$(MKDIR_P) '$(DESTDIR)$(datadir)/revrit'
 ifneq ($(RULE_FILES),)
 	$(INSTALL_DATA) $(RULE_FILES) '$(DESTDIR)$(datadir)/revrit/'
+endif
+ifneq ($(WORDLIST_FILES),)
+	$(INSTALL_DATA) $(WORDLIST_FILES) '$(DESTDIR)$(datadir)/revrit/'
 endif
 ifneq ($(LEXICON),)
 	# Install beside and rename over: running backends have the old file

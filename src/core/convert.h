@@ -14,7 +14,9 @@
 #include "alloc.h"
 #include "buf.h"
 #include "engine.h"
+#include "isbd.h"
 #include "lattice.h"
+#include "learned.h"
 #include "report.h"
 #include "rules.h"
 
@@ -27,12 +29,14 @@ typedef struct conv
 	const rv_engine *engine;
 	const rv_rules *rules;		/* of the current ISBD part */
 	const rv_options *opt;
+	rv_kind		kind;			/* of the field: title, name or imprint */
+	rv_kind		word_kind;		/* whose word lists apply in this part */
 	const uint32_t *cps;		/* the NFC text */
 	size_t		n;
 	rv_buf		out;
 	rv_search  *search;
 	rv_arena	arena;
-	rv_spelling *spellings;		/* k slots */
+	rv_spelling *spellings;		/* k + RV_WL_MAX_OPTIONS slots */
 	int			k;
 	rv_candidate_fn fn;			/* rv_candidates */
 	void	   *fn_arg;
@@ -78,6 +82,14 @@ size_t		convert_prefixed_number(conv *c, size_t at, size_t limit);
 int			convert_abbreviation(conv *c, const part *p);
 size_t		convert_abbreviation_letters(conv *c, size_t i, size_t to);
 
+/* convert_names.c: word lists (given names, places) and the field kind. */
+int			conv_spell_base(conv *c, const part *base, int mode,
+							int *foreign);
+const rv_rules *conv_field_standard(conv *c, const rv_span *sp,
+									const rv_rules *r, const char **label,
+									int *known);
+void		conv_set_kind(conv *c);
+
 /* convert_render.c: output and the per-word reports. */
 void		conv_put_sym(conv *c, rv_buf *b, int sym);
 void		conv_put_syms(conv *c, rv_buf *b, const uint8_t *sym, int n);
@@ -86,5 +98,11 @@ void		conv_put_cps(rv_buf *b, const uint32_t *cps, size_t from,
 char	   *conv_span_utf8(conv *c, size_t from, size_t to);
 void		conv_describe_word(conv *c, size_t from, size_t to, int nfound,
 							   int foreign, const uint8_t *psym, int npsym);
+
+/* convert_learned.c: if the learned layer (rv_options.learned) has a
+ * spelling of this word that beats the lattice's, write it and return 1. */
+int			conv_learned(conv *c, size_t unit_start, const part *base,
+						 int initial, int found, const uint8_t *psym,
+						 int npsym);
 
 #endif							/* REVRIT_CONVERT_H */

@@ -13,6 +13,7 @@
 
 #include "language.h"
 #include "revrit.h"
+#include "wordlist.h"
 
 #define RV_MAX_TOKEN		8	/* code points in one romanized token */
 #define RV_MAX_OUT			6	/* Hebrew symbols in one option */
@@ -148,6 +149,7 @@ struct rv_rules
 	float		split_penalty;	/* reading a digraph as two letters */
 	float		lexicon_bonus;	/* dictionary-only words; < 0: the engine default */
 	int			camel_prefixes; /* HaNer: a prefix joined before a capital */
+	rv_wordlist *words;			/* whole-word readings (wordlist.h), or NULL */
 	rv_language lang;			/* language directives (language.h) */
 };
 

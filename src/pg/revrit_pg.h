@@ -40,6 +40,7 @@ extern int	revrit_hyphen_guc;
 extern int	revrit_years_guc;
 extern int	revrit_marks_guc;
 extern char *revrit_lexicon_guc;
+extern int	revrit_kind_guc;
 extern int	revrit_yiddish_points_guc;
 extern bool revrit_yiddish_ligatures_guc;
 
@@ -74,5 +75,9 @@ extern void revrit_report(rv_status status, const char *err,
 
 /* ERROR unless the database encoding is UTF8. */
 extern void revrit_check_encoding(void);
+
+/* ---- revrit_pg.c: for marc_*.c -------------------------------------------- */
+
+extern void revrit_settings_options(rv_options *opt, const RevritLoaded *eng);
 
 #endif							/* REVRIT_PG_H */
