@@ -50,6 +50,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 	rv_buf_init(&c.out);
 	rv_arena_init(&c.arena);
 	c.search = rv_search_new();
+	rv_search_configure(c.search, options);
 	/* the learned layer compares RV_LEARNED_K spellings (convert_word.c);
 	 * room for a word list's readings before the rules' */
 	c.spellings = rv_alloc((size_t) ((k > RV_LEARNED_K ? k : RV_LEARNED_K) +
