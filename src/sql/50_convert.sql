@@ -263,9 +263,9 @@ BEGIN
            'ARRAY[' || string_agg(format('k%s::text', o), ', ' ORDER BY o) || ']'
       INTO q_keys, q_keys_desc, q_join, q_mark
       FROM unnest(v_key) WITH ORDINALITY AS u(k, o);
-    -- the new mark: the batch's last key (max() needs no sort)
-    q_mark := CASE WHEN cardinality(v_key) = 1 THEN 'SELECT ARRAY[max(k1)::text] FROM b'
-                   ELSE format('SELECT %s FROM b ORDER BY %s LIMIT 1', q_mark, q_keys_desc) END;
+    -- the new mark: the batch's last key, by the key's btree order (not
+    -- max(): uuid, bytea and boolean keys have no max aggregate)
+    q_mark := format('SELECT %s FROM b ORDER BY %s LIMIT 1', q_mark, q_keys_desc);
     SELECT format('(%s) > (%s)',
                   string_agg(format('k%s', o), ', ' ORDER BY o),
                   string_agg(format('$1[%s]::%s', o, ty), ', ' ORDER BY o))
