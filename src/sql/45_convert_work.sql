@@ -29,8 +29,10 @@ BEGIN
             EXECUTE format('CREATE SCHEMA %I AUTHORIZATION %s', v_name, role);
             EXECUTE format('COMMENT ON SCHEMA %I IS %L', v_name,
                            'revrit_convert scratch and state tables of role ' || role::text);
-        EXCEPTION WHEN duplicate_schema THEN
-            NULL;               -- a concurrent call made it: checked below
+        EXCEPTION WHEN duplicate_schema OR unique_violation THEN
+            -- a concurrent call made it (one still uncommitted when we
+            -- began fails on the catalogue's unique index): checked below
+            NULL;
         END;
         SELECT n.nspowner INTO v_owner FROM pg_catalog.pg_namespace n WHERE n.nspname = v_name;
     END IF;

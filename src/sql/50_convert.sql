@@ -305,11 +305,13 @@ BEGIN
                   DETAIL = 'It commits after each batch.',
                   HINT = 'CALL it on its own, in autocommit mode.';
     END IF;
+    -- The work schema, committed at once: made in the long setup
+    -- transaction below it would hold up the role's every other call.
+    EXECUTE format('SELECT %srevrit_work_schema($1)', v_ext) INTO c_work USING current_user::regrole;
     COMMIT;
 
     -- Setup (one transaction): reuse or create the state and scratch ------
     v_t0 := pg_catalog.clock_timestamp();
-    EXECUTE format('SELECT %srevrit_work_schema($1)', v_ext) INTO c_work USING current_user::regrole;
     v_scr := format('%I.%I', c_work, v_scratch);
     v_sta := format('%I.%I', c_work, v_state);
     -- Serialize concurrent calls for the same table and column.
