@@ -165,9 +165,15 @@ rv_learned_align(const rv_engine *engine, const char *roman, size_t rlen,
 	rv_arena_init(&arena);
 	memset(&c, 0, sizeof(c));
 	c.arena = &arena;
-	st = rv_lw_roman(engine, roman, rlen, options, 0, &c, err);
-	if (st == RV_OK)
-		st = rv_lw_hebrew(hebrew, hlen, &arena, &hw, &nhw, err);
+	/* the Hebrew side first: it bounds the words worth converting, so an
+	 * over-long field fails before its costly conversion, not after */
+	st = rv_lw_hebrew(hebrew, hlen, &arena, &hw, &nhw, err);
+	if (st == RV_OK && nhw > 0)
+	{
+		c.max = ALIGN_MAX_CELLS / ((size_t) nhw + 1);
+		c.max = c.max > 1 ? c.max - 1 : 1;
+		st = rv_lw_roman(engine, roman, rlen, options, 0, &c, err);
+	}
 	if (st == RV_OK)
 		st = align_pairs(c.w, c.n, hw, (size_t) nhw, fn, arg, &total, err);
 	rv_free(c.w);

@@ -25,6 +25,9 @@
 
 #include "learned_pg.h"
 
+/* Rows of revrit.learned read at a time. */
+#define LEARNED_BATCH 10000
+
 static MemoryContext LearnedContext = NULL;
 static rv_learned *learned_map = NULL;
 static bool learned_stale = true;
@@ -113,17 +116,32 @@ load_learned(void)
 
 	PG_TRY();
 	{
+		SPIPlanPtr	plan;
+		Portal		portal;
+
 		SPI_connect();
-		if (SPI_execute("SELECT romanized, hebrew, count FROM "
-						REVRIT_LEARNED_SCHEMA "." REVRIT_LEARNED_TABLE,
-						true, 0) != SPI_OK_SELECT)
+		plan = SPI_prepare("SELECT romanized, hebrew, count FROM "
+						   REVRIT_LEARNED_SCHEMA "." REVRIT_LEARNED_TABLE,
+						   0, NULL);
+		if (plan == NULL)
 			elog(ERROR, "revrit: could not read %s.%s",
 				 REVRIT_LEARNED_SCHEMA, REVRIT_LEARNED_TABLE);
-		for (i = 0; i < SPI_processed; i++)
+		/* by batches: a million entries in one result would double the
+		 * backend's memory while the map is built */
+		portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+		for (;;)
 		{
-			CHECK_FOR_INTERRUPTS();
-			add_row(SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
+			SPI_cursor_fetch(portal, true, LEARNED_BATCH);
+			if (SPI_processed == 0)
+				break;
+			for (i = 0; i < SPI_processed; i++)
+			{
+				CHECK_FOR_INTERRUPTS();
+				add_row(SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
+			}
+			SPI_freetuptable(SPI_tuptable);
 		}
+		SPI_cursor_close(portal);
 		SPI_finish();
 	}
 	PG_CATCH();
