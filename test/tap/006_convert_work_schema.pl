@@ -2,7 +2,8 @@
 # still uncommitted call: revrit_convert waits for it and uses it (it used
 # to fail with the catalogue's raw unique violation, 23505, after waiting
 # for the other call's whole compute phase).  A schema of that name owned
-# by another role is refused with 42501.
+# by another role does not block the conversion (it used to fail with
+# 42501 until a superuser dropped it): the role gets a schema of its own.
 use strict;
 use warnings;
 use FindBin;
@@ -39,14 +40,32 @@ ok($h->finish, 'the waiting CALL succeeded') or diag($err);
 is($node->safe_psql('postgres', "SELECT count(*) FILTER (WHERE heb = revrit(title)) FROM cat"),
 	'50', 'every row converted');
 
-# squatting: mallory makes the schema carol's conversions would use
+# squatting: mallory makes the schema carol's conversions would use;
+# carol's conversion works in a schema of her own instead
 $node->safe_psql('postgres', "DROP SCHEMA revrit_work_$oid CASCADE");
 $node->safe_psql('postgres', "CREATE SCHEMA revrit_work_$oid", extra_params => [ '-U', 'mallory' ]);
+$node->safe_psql('postgres', "UPDATE cat SET heb = NULL");
 my ($rc, $o, $e) = $node->psql('postgres',
-	"\\set VERBOSITY verbose\nCALL revrit_convert('cat', 'title', 'heb')",
+	"CALL revrit_convert('cat', 'title', 'heb', batch_size => 20)",
 	extra_params => [ '-U', 'carol' ]);
-like($e, qr/42501: revrit_convert: schema revrit_work_$oid belongs to role mallory/,
-	'a schema of that name owned by another role is refused');
+is($rc, 0, 'a schema of that name owned by another role does not block the conversion');
+like($e, qr/schema revrit_work_$oid belongs to role mallory, not to carol; using revrit_work_${oid}_/,
+	'and says so');
+is($node->safe_psql('postgres', "SELECT count(*) FILTER (WHERE heb = revrit(title)) FROM cat"),
+	'50', 'every row converted again');
+is($node->safe_psql('postgres', "SELECT string_agg(pg_get_userbyid(nspowner), ',' ORDER BY nspname)
+	FROM pg_namespace WHERE nspname LIKE 'revrit_work_$oid%'"),
+	'mallory,carol', 'carol\'s own schema, found again by owner');
+($rc, $o, $e) = $node->psql('postgres', "CALL revrit_convert('cat', 'title', 'heb')",
+	extra_params => [ '-U', 'carol' ]);
+is($rc, 0, 'a second conversion uses it');
+is($node->safe_psql('postgres', "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'revrit_work_$oid%'"),
+	'2', 'no further schema');
+# another role may not make or use carol's
+($rc, $o, $e) = $node->psql('postgres', "\\set VERBOSITY verbose\nSELECT revrit_work_schema('carol')",
+	extra_params => [ '-U', 'mallory' ]);
+like($e, qr/42501: revrit_convert: role mallory may not use the work schema of role carol/,
+	'mallory may not ask for carol\'s schema');
 
 $node->stop;
 done_testing();
