@@ -122,3 +122,36 @@ BEGIN
         'workers_launched', coalesce(pg_catalog.jsonb_path_query_first(v_plan, 'strict $.**."Workers Launched"'), '0'));
 END
 $fn$;
+
+-- Work tables of conversions that can never resume: their table, or its
+-- target column, was dropped meanwhile.  The names carry the table's oid
+-- and the column's number (50_convert.sql); an unlogged scratch holds a
+-- converted copy of the column, so leaving it would keep that space taken
+-- forever.  Called by revrit_convert on the caller's own work schema.
+CREATE FUNCTION revrit_convert_drop_orphans(work name)
+RETURNS integer
+LANGUAGE plpgsql
+SECURITY INVOKER
+AS $fn$
+DECLARE
+    r       record;
+    n       integer := 0;
+BEGIN
+    FOR r IN
+        SELECT c.relname
+          FROM pg_catalog.pg_class c,
+               LATERAL pg_catalog.regexp_match(c.relname, '^convert_([0-9]+)_([0-9]+)(_state|_input)?$') AS m
+         WHERE c.relnamespace = work::regnamespace AND c.relkind = 'r' AND m IS NOT NULL
+           AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                            WHERE a.attrelid = m[1]::oid AND a.attnum = m[2]::smallint
+                              AND NOT a.attisdropped)
+    LOOP
+        EXECUTE format('DROP TABLE IF EXISTS %I.%I', work, r.relname);
+        n := n + 1;
+    END LOOP;
+    IF n > 0 THEN
+        RAISE NOTICE 'revrit_convert: dropped % work tables of conversions whose table or column no longer exists', n;
+    END IF;
+    RETURN n;
+END
+$fn$;

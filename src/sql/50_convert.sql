@@ -316,6 +316,7 @@ BEGIN
     v_sta := format('%I.%I', c_work, v_state);
     -- Serialize concurrent calls for the same table and column.
     PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(v_sta, 0));
+    EXECUTE format('SELECT %srevrit_convert_drop_orphans($1)', v_ext) USING c_work;
 
     FOR i IN 1..2 LOOP
         SELECT c.relowner INTO v_owner
