@@ -65,6 +65,26 @@ SET revrit.learning = off;
 SELECT revrit(text => 'Torat ha-ḥinukh / Aharon Kohen') AS learning_off;
 RESET revrit.learning;
 
+-- a role that may not read revrit.learned is told how to convert without it
+CREATE ROLE regress_revrit_no_learned;
+REVOKE SELECT ON revrit.learned FROM PUBLIC;
+SET ROLE regress_revrit_no_learned;
+\set VERBOSITY default
+SELECT revrit(text => 'Torat ha-ḥinukh / Aharon Kohen') AS not_readable;
+\set VERBOSITY terse
+SET revrit.learning = off;
+SELECT revrit(text => 'Torat ha-ḥinukh / Aharon Kohen') AS learning_off;
+RESET revrit.learning;
+RESET ROLE;
+GRANT SELECT ON revrit.learned TO PUBLIC;
+DROP ROLE regress_revrit_no_learned;
+
+-- a field too long to align: the detail names the alignment limit, not
+-- the input size of revrit()
+\set VERBOSITY default
+SELECT count(*) FROM revrit_align(romanized => repeat('Sefer ', 600), hebrew => repeat('ספר ', 2000));
+\set VERBOSITY terse
+
 -- a cataloguer's edits take effect on the next call: insert, update, delete
 INSERT INTO revrit.learned (romanized, hebrew) VALUES ('Mishle', 'משלי־');
 SELECT revrit(text => 'Mishle Aharon') AS inserted;

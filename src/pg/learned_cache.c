@@ -17,6 +17,7 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -103,6 +104,16 @@ load_learned(void)
 									  get_namespace_oid(REVRIT_LEARNED_SCHEMA, true));
 	if (!OidIsValid(learned_relid))
 		return;					/* not installed: stay stale, look again */
+	/* Say what to do about it: every revrit() call would fail otherwise. */
+	if (pg_class_aclcheck(learned_relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("revrit: permission denied for table %s.%s",
+						REVRIT_LEARNED_SCHEMA, REVRIT_LEARNED_TABLE),
+				 errdetail("revrit reads the learned spellings of %s.%s when converting.",
+						   REVRIT_LEARNED_SCHEMA, REVRIT_LEARNED_TABLE),
+				 errhint("SET revrit.learning = off converts without them, or GRANT SELECT ON %s.%s to the role.",
+						 REVRIT_LEARNED_SCHEMA, REVRIT_LEARNED_TABLE)));
 	/* From here a change during the load marks the new copy stale again. */
 	learned_stale = false;
 	old = MemoryContextSwitchTo(LearnedContext);
