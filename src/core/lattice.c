@@ -95,6 +95,7 @@ grow_table(rv_search *s)
 		while (t[h])
 			h = (h + 1) & (size - 1);
 		t[h] = i + 1;
+		s->states[i].slot = h;
 	}
 	rv_free(s->table);
 	s->table = t;
@@ -189,9 +190,23 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 	st->node = node;
 	st->ctx = ctx;
 	st->nhyp = 0;
+	st->slot = h;
 	st->next = s->head[pos];
 	s->head[pos] = s->nstates;
 	return s->nstates++;
+}
+
+/*
+ * Forget the previous word's states.  Only their own table entries are
+ * cleared: the table keeps the size of the longest word seen, and wiping
+ * all of it for every word cost more than the search of a short one.
+ */
+static void
+clear_states(rv_search *s)
+{
+	for (int i = 0; i < s->nstates; i++)
+		s->table[s->states[i].slot] = 0;
+	s->nstates = 0;
 }
 
 static uint64_t
@@ -362,11 +377,9 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 		return 0;
 	if (!rv_lattice_build(s, r, cps, n))
 		return -1;
-	s->nstates = 0;
+	clear_states(s);
 	for (int i = 0; i <= n; i++)
 		s->head[i] = -1;
-	if (s->table)
-		memset(s->table, 0, s->table_size * sizeof(int32_t));
 
 	start = get_state(s, 0, ((uint64_t) root << 32) | ctx0, root, ctx0, k);
 	if (start < 0)

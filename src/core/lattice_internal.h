@@ -30,6 +30,7 @@ typedef struct state
 	int32_t		pos;
 	int32_t		next;			/* next state at the same position */
 	int32_t		nhyp;
+	uint32_t	slot;			/* its entry in the state table */
 } state;
 
 struct rv_search
