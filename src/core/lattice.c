@@ -83,7 +83,7 @@ state_hash(int pos, uint64_t key)
 static int
 grow_table(rv_search *s)
 {
-	uint32_t	size = s->table_size ? s->table_size * 2 : 1024;
+	uint32_t	size = s->table_size ? s->table_size * 2 : 256;
 	int32_t    *t = rv_alloc0(size * sizeof(int32_t));
 
 	if (t == NULL)
