@@ -18,6 +18,7 @@ typedef struct edge
 	uint8_t		to;
 	uint8_t		nsym;
 	uint8_t		sym[RV_MAX_OUT];
+	uint8_t		known_only;		/* only where the lexicon knows the spelling */
 	float		weight;
 } edge;
 
@@ -165,12 +166,44 @@ pick_variant(const rv_rules *r, uint32_t first, const uint32_t *cps, int n,
 	return NULL;
 }
 
+/*
+ * An acronym is written with gershayim before its last letter (Tanakh →
+ * תנ״ך): every one-letter edge that ends the word gets a twin with ״ in
+ * front, which the search keeps only while the lexicon knows the spelling.
+ * One more edge per word end, so the lattice stays linear.
+ */
+static int
+add_acronym_edges(rv_search *s, const rv_rules *r, int first, int i, int n)
+{
+	int			last = s->nedges;
+
+	if (r->acronym_penalty < 0 || i == 0)
+		return 1;
+	for (int ei = first; ei < last; ei++)
+	{
+		edge	   *e;
+
+		if (s->edges[ei].to != n || s->edges[ei].nsym != 1)
+			continue;
+		if ((e = new_edge(s)) == NULL)
+			return 0;
+		*e = s->edges[ei];
+		e->sym[1] = e->sym[0];
+		e->sym[0] = RV_SYM_GERSHAYIM;
+		e->nsym = 2;
+		e->known_only = 1;
+		e->weight += r->acronym_penalty;
+	}
+	return 1;
+}
+
 /* All edges leaving position i; returns 0 on allocation failure. */
 static int
 add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int i)
 {
 	uint32_t	node = 0;
 	float		extra = 0;
+	int			first = s->nedges;
 
 	/* A doubled consonant (old DIN gemination, Hillel) is written once. */
 	if (i > 0 && cps[i] == cps[i - 1] && rv_rules_is_consonant(r, cps[i]) &&
@@ -183,6 +216,7 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 		e->from = (uint8_t) i;
 		e->to = (uint8_t) (i + 1);
 		e->nsym = 0;
+		e->known_only = 0;
 		e->weight = 0;
 		extra = r->double_penalty;
 	}
@@ -214,10 +248,11 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 			e->to = (uint8_t) (j + 1);
 			e->nsym = opt->nsym;
 			memcpy(e->sym, opt->sym, opt->nsym);
+			e->known_only = opt->known_only;
 			e->weight = opt->weight + extra;
 		}
 	}
-	return 1;
+	return add_acronym_edges(s, r, first, i, n);
 }
 
 static int
@@ -376,6 +411,12 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 		int			ti;
 		uint64_t	key;
 
+		/* a spelling only the lexicon may vouch for: cut it as soon as the
+		 * lexicon has no word that goes on so (without one, never) */
+		if (e->known_only &&
+			(node == RV_LEX_NONE ||
+			 (e->nsym > 0 && rv_lex_step(lex, node, e->sym[0]) == RV_LEX_NONE)))
+			continue;
 		if (lex)
 		{
 			for (int q = 0; q < e->nsym; q++)
@@ -386,6 +427,8 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 					node = rv_lex_step(lex, node, e->sym[q]);
 			}
 		}
+		if (e->known_only && node == RV_LEX_NONE)
+			continue;
 		key = ((uint64_t) node << 32) | ctx;
 		ti = get_state(s, e->to, key, node, ctx, k);
 		if (ti < 0)
@@ -513,6 +556,8 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 				wchar * (from->chr + chr) - bonus;
 			int			at;
 
+			if (!in_lex && s->edges[from->edge].known_only)
+				continue;		/* ends with a spelling the lexicon must know */
 			/* distinct strings end in the same state, so no dedup needed */
 			if (found == k && total >= out[k - 1].score)
 				continue;

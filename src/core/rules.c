@@ -238,6 +238,13 @@ parse_token_rule(compiler *c, char **f, int nf)
 			if (errno || *end || o->weight < 0)
 				return syntax(c, "bad weight", colon + 1);
 		}
+		if (f[i][0] == '(' && strlen(f[i]) > 2 && f[i][strlen(f[i]) - 1] == ')')
+		{
+			/* (א): a spelling the lexicon must vouch for */
+			f[i][strlen(f[i]) - 1] = '\0';
+			f[i]++;
+			o->known_only = 1;
+		}
 		if (!parse_hebrew(c, f[i], o->sym, &o->nsym))
 			return syntax(c, "option is not Hebrew letters (or -)", f[i]);
 	}
@@ -478,6 +485,8 @@ parse_line(compiler *c, char *line)
 		return parse_weight(c, f, nf, &c->rules->split_penalty);
 	if (strcmp(f[0], "lexicon-bonus") == 0)
 		return parse_weight(c, f, nf, &c->rules->lexicon_bonus);
+	if (strcmp(f[0], "acronym-penalty") == 0)
+		return parse_weight(c, f, nf, &c->rules->acronym_penalty);
 	if (strcmp(f[0], "camel-prefixes") == 0)
 	{
 		if (nf != 1)
@@ -689,6 +698,7 @@ rv_rules_parse(const char *text, size_t len, const char *name,
 	c.rules->double_penalty = 1.0f;
 	c.rules->split_penalty = 2.0f;
 	c.rules->lexicon_bonus = -1.0f;
+	c.rules->acronym_penalty = -1.0f;
 	st = compile(&c, text, len);
 	if (st == RV_OK)
 		st = take_results(&c);

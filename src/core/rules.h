@@ -44,6 +44,7 @@ typedef struct rv_option
 	float		weight;
 	uint8_t		nsym;
 	uint8_t		sym[RV_MAX_OUT];	/* lexicon.h symbols */
+	uint8_t		known_only;		/* "(א)": only inside words the lexicon has */
 } rv_option;
 
 typedef struct rv_variant
@@ -148,6 +149,8 @@ struct rv_rules
 	float		double_penalty; /* writing a doubled consonant twice */
 	float		split_penalty;	/* reading a digraph as two letters */
 	float		lexicon_bonus;	/* dictionary-only words; < 0: the engine default */
+	float		acronym_penalty;	/* gershayim before the last letter of a
+									 * word the lexicon knows so; < 0: never */
 	int			camel_prefixes; /* HaNer: a prefix joined before a capital */
 };
 
