@@ -837,7 +837,11 @@ run(const rv_engine *engine, const char *text, size_t len,
 	if (c.search == NULL || c.spellings == NULL)
 		c.oom = 1;
 	else
+	{
+		/* no mark anywhere in the field: a plain h may have lost its dot */
+		rv_search_set_plain(c.search, !rv_has_transliteration_marks(cps, 0, c.n));
 		convert_text(&c, forced);
+	}
 
 	rv_arena_free(&c.arena);
 	rv_search_free(c.search);

@@ -56,12 +56,19 @@ struct rv_search
 	int			head[RV_MAX_WORD + 1];
 	int32_t    *table;			/* open addressing: state index + 1 */
 	uint32_t	table_size;		/* a power of two */
+	int			plain;			/* the text has no romanization marks */
 };
 
 rv_search *
 rv_search_new(void)
 {
 	return rv_alloc0(sizeof(rv_search));
+}
+
+void
+rv_search_set_plain(rv_search *s, int plain)
+{
+	s->plain = plain;
 }
 
 void
@@ -240,16 +247,19 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 		for (uint32_t o = 0; o < v->noptions; o++)
 		{
 			const rv_option *opt = &r->options[v->first_option + o];
-			edge	   *e = new_edge(s);
+			float		w = s->plain ? opt->weight_plain : opt->weight;
+			edge	   *e;
 
-			if (e == NULL)
+			if (w < 0)
+				continue;		/* not an option in this kind of text */
+			if ((e = new_edge(s)) == NULL)
 				return 0;
 			e->from = (uint8_t) i;
 			e->to = (uint8_t) (j + 1);
 			e->nsym = opt->nsym;
 			memcpy(e->sym, opt->sym, opt->nsym);
 			e->known_only = opt->known_only;
-			e->weight = opt->weight + extra;
+			e->weight = w + extra;
 		}
 	}
 	return add_acronym_edges(s, r, first, i, n);

@@ -54,6 +54,10 @@ typedef struct rv_search rv_search;
 rv_search  *rv_search_new(void);
 void		rv_search_free(rv_search *s);
 
+/* Rank with the rules' weights for a text without romanization marks
+ * (rules/README.md, "ח:4/1.5") or, plain = 0, for one with them. */
+void		rv_search_set_plain(rv_search *s, int plain);
+
 /*
  * Fill out[0..k) with the k best distinct spellings of a folded, lower-case
  * word (lex may be NULL).  Returns how many were found: 0 if no rule covers

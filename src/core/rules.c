@@ -176,6 +176,25 @@ parse_pos(const char *s)
 	return -1;
 }
 
+/* A cost from 0 to 1e6, or "-" for "not an option here" (-1); returns
+ * where it ends, NULL if it is not one. */
+static char *
+parse_option_weight(char *s, float *out)
+{
+	char	   *end;
+
+	if (s[0] == '-' && (s[1] == '\0' || s[1] == '/'))
+	{
+		*out = -1;
+		return s + 1;
+	}
+	errno = 0;
+	*out = strtof(s, &end);
+	if (errno || end == s || !(*out >= 0) || *out > 1e6f)
+		return NULL;
+	return end;
+}
+
 /* TOKEN[/LOOKAHEAD] POSITION OPTION... */
 static rv_status
 parse_token_rule(compiler *c, char **f, int nf)
@@ -234,8 +253,14 @@ parse_token_rule(compiler *c, char **f, int nf)
 		{
 			*colon = '\0';
 			errno = 0;
-			o->weight = strtof(colon + 1, &end);
-			if (errno || *end || o->weight < 0)
+			/* ח:4/1.5: the cost where the text has no romanization marks
+			 * at all, so that a plain h may stand for ḥ; צ:-/2.5 is an
+			 * option of plain text only */
+			end = parse_option_weight(colon + 1, &o->weight);
+			o->weight_plain = o->weight;
+			if (end && *end == '/')
+				end = parse_option_weight(end + 1, &o->weight_plain);
+			if (end == NULL || *end || (o->weight < 0 && o->weight_plain < 0))
 				return syntax(c, "bad weight", colon + 1);
 		}
 		if (f[i][0] == '(' && strlen(f[i]) > 2 && f[i][strlen(f[i]) - 1] == ')')

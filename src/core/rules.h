@@ -42,6 +42,7 @@ typedef enum rv_class
 typedef struct rv_option
 {
 	float		weight;
+	float		weight_plain;	/* in a text without romanization marks */
 	uint8_t		nsym;
 	uint8_t		sym[RV_MAX_OUT];	/* lexicon.h symbols */
 	uint8_t		known_only;		/* "(א)": only inside words the lexicon has */

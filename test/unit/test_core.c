@@ -794,6 +794,62 @@ test_rule_errors(void)
 #endif
 }
 
+/* ---- costs for text without marks, options only a lexicon may vouch for --------- */
+
+static const char plain_rules[] =
+	"standard plain\n"
+	"consonants h ḥ v\n"
+	"vowels a\n"
+	"acronym-penalty 1\n"
+	"h * ה ח:4/0.5\n"
+	"ḥ * ח\n"
+	"v * ב ו:-/0.2\n"
+	"a * - (א):1\n";
+
+/* The Hebrew candidates of a text, ranks joined by "|". */
+static void
+candidates_of(rv_engine *e, const char *text, int n, char *out, size_t size)
+{
+	collected	col;
+	char		err[RV_ERRLEN];
+	size_t		used = 0;
+
+	memset(&col, 0, sizeof(col));
+	out[0] = '\0';
+	CHECK(rv_candidates(e, text, strlen(text), n, NULL, collect, &col, err) == RV_OK);
+	for (int i = 0; i < col.n && i < MAXC && used < size; i++)
+		used += (size_t) snprintf(out + used, size - used, "%s%s",
+								  i ? "|" : "", col.hebrew[i]);
+}
+
+static void
+test_plain_and_known_only(void)
+{
+	rv_rules   *r = NULL;
+	rv_engine  *e = NULL;
+	const rv_rules *one[1];
+	char		err[RV_ERRLEN];
+	char		got[512];
+
+	CHECK(rv_rules_parse(plain_rules, sizeof(plain_rules) - 1, "plain.rules", &r, err) == RV_OK);
+	if (r == NULL)
+		return;
+	one[0] = r;
+	CHECK(rv_engine_new(one, 1, NULL, &e, err) == RV_OK);
+	/* no mark in the field: the plain costs, ו offered; without a lexicon
+	 * neither the (א) option nor an acronym is ever offered */
+	candidates_of(e, "hav", 8, got, sizeof(got));
+	CHECK(strcmp(got, "הב|הו|חב|חו") == 0);
+	/* a mark anywhere in the field: the first costs, no ו */
+	candidates_of(e, "ḥav hav", 8, got, sizeof(got));
+	CHECK(strcmp(got, "חב|הב|חב") == 0);
+	rv_engine_free(e);
+	rv_rules_free(r);
+	BAD_RULES("standard x\nb * ב:-/-\n", "bad.rules:2:", "bad weight");
+	BAD_RULES("standard x\nb * ב:1/x\n", "bad.rules:2:", "bad weight");
+	BAD_RULES("standard x\nb * ב:1/\n", "bad.rules:2:", "bad weight");
+}
+
 /* ---- the allocator contract ----------------------------------------------------- */
 
 /*
@@ -1303,6 +1359,7 @@ main(void)
 	test_candidates();
 	test_two_standards();
 	test_rule_errors();
+	test_plain_and_known_only();
 	test_interrupt();
 	test_nasty();
 #ifdef KNOWN_BUGS
