@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "context.h"
 #include "engine.h"
 #include "isbd.h"
 #include "lattice.h"
@@ -37,8 +38,10 @@ typedef struct conv
 	rv_buf		out;
 	rv_search  *search;
 	rv_arena	arena;
-	rv_spelling *spellings;		/* k slots */
-	int			k;
+	rv_spelling *spellings;		/* search_k slots */
+	int			k;				/* candidates reported per word */
+	int			search_k;		/* candidates searched: k, or more for context */
+	rv_context	context;		/* the current part's words (context.c) */
 	rv_candidate_fn fn;			/* rv_candidates */
 	void	   *fn_arg;
 	rv_report  *report;			/* rv_analyze */
@@ -77,6 +80,25 @@ put_syms(conv *c, rv_buf *b, const uint8_t *sym, int n)
 {
 	for (int i = 0; i < n; i++)
 		put_sym(c, b, sym[i]);
+}
+
+/* rv_ctx_render and rv_ctx_spell for the joint choice of a part's words */
+static void
+render_syms(void *arg, rv_buf *b, const uint8_t *sym, int n)
+{
+	put_syms((conv *) arg, b, sym, n);
+}
+
+static int
+respell(void *arg, const uint32_t *folded, int n, int k, rv_spelling **out)
+{
+	conv	   *c = arg;
+
+	rv_arena_free(&c->arena);
+	*out = c->spellings;
+	return rv_spell_word(c->search, c->rules, c->engine->lexicon, folded, n,
+						 k < c->search_k ? k : c->search_k, &c->arena,
+						 c->spellings);
 }
 
 static void
@@ -275,6 +297,7 @@ convert_base(conv *c, size_t unit_start, const part *base,
 			 const uint8_t *psym, int npsym, int initial)
 {
 	int			found = 0;
+	size_t		at = c->out.len;
 
 	c->word_no++;
 	if (!base->foreign && !base->too_long && base->nfolded > 0)
@@ -292,6 +315,10 @@ convert_base(conv *c, size_t unit_start, const part *base,
 		return 0;
 	put_syms(c, &c->out, psym, npsym);
 	put_syms(c, &c->out, c->spellings[0].sym, c->spellings[0].nsym);
+	if (!initial && rv_context_wanted(c->rules) &&
+		!rv_context_add(&c->context, at, c->out.len, psym, npsym,
+						c->spellings, found, base->folded, base->nfolded))
+		c->oom = 1;
 	return 1;
 }
 
@@ -775,6 +802,9 @@ convert_text(conv *c, const rv_rules *forced)
 		}
 		else
 			convert_range(c, sp->start, sp->end);
+		if (!rv_context_apply(&c->context, c->rules, &c->out, out_start,
+							  &(rv_ctx_driver) {render_syms, respell, c}))
+			c->oom = 1;
 		if (c->report)
 		{
 			char	   *source = span_utf8(c, sp->start, sp->end);
@@ -823,6 +853,8 @@ run(const rv_engine *engine, const char *text, size_t len,
 	c.engine = engine;
 	c.opt = options;
 	c.k = k;
+	c.search_k = k > RV_CONTEXT_K ? k : RV_CONTEXT_K;
+	rv_context_init(&c.context);
 	c.fn = fn;
 	c.fn_arg = arg;
 	c.report = report;
@@ -833,7 +865,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 	rv_buf_init(&c.out);
 	rv_arena_init(&c.arena);
 	c.search = rv_search_new();
-	c.spellings = rv_alloc((size_t) k * sizeof(rv_spelling));
+	c.spellings = rv_alloc((size_t) c.search_k * sizeof(rv_spelling));
 	if (c.search == NULL || c.spellings == NULL)
 		c.oom = 1;
 	else
@@ -844,6 +876,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 	}
 
 	rv_arena_free(&c.arena);
+	rv_context_free(&c.context);
 	rv_search_free(c.search);
 	rv_free(c.spellings);
 	rv_free(cps);
