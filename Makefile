@@ -2,7 +2,8 @@
 # and the core unit tests.
 #
 #   make                 the extension .so, build/revrit and build/hebrew.rvlex
-#   make install         the extension, rules/*.rules and the lexicon
+#   make install         the extension, rules/*.rules, the lexicon and the
+#                        command-line tool (as revrit in pg_config --bindir)
 #   make unit            build and run test/unit/test_*.c (no PostgreSQL)
 #   make installcheck    pg_regress against a running server
 
@@ -13,11 +14,16 @@ MODULE_big = revrit
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
 PG_SRCS = $(sort $(wildcard src/pg/*.c))
 CLI_SRCS = $(sort $(wildcard src/cli/*.c))
+# Build-time and evaluation code (lexicon compiler, scorer): a static
+# library for the command-line tool and the unit tests, not in revrit.so.
+TOOLS_SRCS = $(sort $(wildcard src/tools/*.c))
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
 SQL_SRCS = $(sort $(wildcard src/sql/*.sql))
 RULE_FILES = $(sort $(wildcard rules/*.rules))
 
 CORE_OBJS = $(CORE_SRCS:.c=.o)
+TOOLS_OBJS = $(TOOLS_SRCS:.c=.o)
+TOOLS_LIB = build/librevrit-tools.a
 OBJS = $(CORE_OBJS) $(PG_SRCS:.c=.o)
 
 DATA_built = revrit--0.1.sql
@@ -29,9 +35,10 @@ ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n)
 ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n)
 
 PG_CPPFLAGS = $(ICU_CFLAGS)
-SHLIB_LINK = $(ICU_LIBS) -lm
+# revrit.so exports only what PostgreSQL calls (build/revrit.exports).
+SHLIB_LINK = $(ICU_LIBS) -lm -Wl,--version-script=build/revrit.exports
 
-EXTRA_CLEAN = build $(CLI_SRCS:.c=.o) revrit--0.1.sql
+EXTRA_CLEAN = build $(CLI_SRCS:.c=.o) $(TOOLS_OBJS) revrit--0.1.sql
 
 # The Hebrew lexicon is compiled from Debian's hunspell-he (AGPL-3) on the
 # user's machine; it is never committed.  No dictionary, no lexicon.
@@ -39,6 +46,7 @@ HUNSPELL_DIC ?= /usr/share/hunspell/he_IL.dic
 # (Only once the command-line tool has sources to build.)
 ifneq ($(CLI_SRCS),)
 CLI = build/revrit
+CLI_INSTALLED = build/revrit-installed
 ifneq ($(wildcard $(HUNSPELL_DIC)),)
 LEXICON = build/hebrew.rvlex
 endif
@@ -56,8 +64,25 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-# The core must build warning-free with -Wextra too.
-$(CORE_OBJS): override CFLAGS += -Wextra
+# The core must build warning-free with -Wextra too.  Its symbols are
+# hidden: a backend that loads revrit.so sees none of them.
+$(CORE_OBJS) $(TOOLS_OBJS): override CFLAGS += -Wextra
+$(CORE_OBJS): override CFLAGS += -fvisibility=hidden
+$(TOOLS_OBJS): override CPPFLAGS += -Isrc/core
+
+# The symbols revrit.so exports: _PG_init, the module magic, and each C
+# function the extension's SQL names (AS 'MODULE_PATHNAME', 'symbol') with
+# its info record.  Everything else, the glue's helpers included, stays
+# local.  Check with: nm -D --defined-only revrit.so
+build/revrit.exports: $(SQL_SRCS)
+	@mkdir -p build
+	{ echo '{ global: Pg_magic_func; _PG_init;'; \
+	  cat $^ | tr '\n' ' ' | \
+		grep -o "'MODULE_PATHNAME' *, *'[A-Za-z0-9_]*'" | \
+		sed "s/.*, *'\(.*\)'/  \1; pg_finfo_\1;/" | sort -u; \
+	  echo 'local: *; };'; } > $@
+
+$(MODULE_big)$(DLSUFFIX): build/revrit.exports
 
 # Header dependencies (PGXS tracks none without --enable-depend): an object
 # older than a header it includes is rebuilt, and so is its JIT bitcode.
@@ -72,17 +97,38 @@ ifeq ($(with_llvm), yes)
 $(OBJS:.o=.bc): %.bc: %.o
 endif
 
-all: $(CLI) $(LEXICON)
+all: $(CLI) $(CLI_INSTALLED) $(LEXICON)
 
 revrit--0.1.sql: $(SQL_SRCS)
 	cat $^ > $@
 
 # ---- command-line tool ---------------------------------------------------
 
-CLI_OBJS = $(CLI_SRCS:.c=.o)
+# src/cli/defaults.c is built twice: build/revrit reads the rules and the
+# lexicon of this source tree; build/revrit-installed, which make install
+# copies to $(bindir)/revrit, reads the installed ones under $(datadir).
+CLI_OBJS = $(filter-out src/cli/defaults.o,$(CLI_SRCS:.c=.o))
 
-build/revrit: $(CLI_OBJS) $(CORE_OBJS)
+$(TOOLS_LIB): $(TOOLS_OBJS)
 	@mkdir -p build
+	rm -f $@
+	$(AR) rcs $@ $^
+
+# The default paths as a header, rewritten only when they change.
+build/cli/defaults-%.h: FORCE
+	@mkdir -p build/cli
+	@printf '#define REVRIT_DEFAULT_RULES "%s"\n#define REVRIT_DEFAULT_LEXICON "%s"\n' \
+		'$(if $(filter tree,$*),$(CURDIR)/rules,$(datadir)/revrit)' \
+		'$(if $(filter tree,$*),$(CURDIR)/build,$(datadir)/revrit)/hebrew.rvlex' > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+
+build/cli/defaults-%.o: src/cli/defaults.c build/cli/defaults-%.h
+	$(CC) $(CFLAGS) $(CPPFLAGS) -include build/cli/defaults-$*.h -c -o $@ $<
+
+build/revrit: $(CLI_OBJS) build/cli/defaults-tree.o $(TOOLS_LIB) $(CORE_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) -lm
+
+build/revrit-installed: $(CLI_OBJS) build/cli/defaults-installed.o $(TOOLS_LIB) $(CORE_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) -lm
 
 build/hebrew.rvlex: build/revrit $(HUNSPELL_DIC) $(COMMON_WORDS)
@@ -101,10 +147,10 @@ build/hebrew-common.txt: $(TESSDATA_HEB)
 
 UNIT_BINS = $(patsubst test/unit/%.c,build/unit/%,$(UNIT_SRCS))
 
-build/unit/%: test/unit/%.c $(CORE_OBJS)
+build/unit/%: test/unit/%.c $(TOOLS_LIB) $(CORE_OBJS)
 	@mkdir -p build/unit
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc/core -MMD -MP -MF $@.d $(LDFLAGS) \
-		-o $@ $< $(CORE_OBJS) $(ICU_LIBS) -lm
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc/core -Isrc/tools -MMD -MP -MF $@.d \
+		$(LDFLAGS) -o $@ $< $(TOOLS_LIB) $(CORE_OBJS) $(ICU_LIBS) -lm
 
 # Run every test even if one fails; fail at the end.
 unit: $(UNIT_BINS)
@@ -117,7 +163,11 @@ unit: $(UNIT_BINS)
 
 # ---- installation of the data files ---------------------------------------
 
-install: install-revrit-data
+install: install-revrit-data $(if $(CLI),install-revrit-cli)
+
+install-revrit-cli: $(CLI_INSTALLED)
+	$(MKDIR_P) '$(DESTDIR)$(bindir)'
+	$(INSTALL_PROGRAM) $(CLI_INSTALLED) '$(DESTDIR)$(bindir)/revrit'
 
 install-revrit-data: $(LEXICON)
 	$(MKDIR_P) '$(DESTDIR)$(datadir)/revrit'
@@ -135,5 +185,6 @@ uninstall: uninstall-revrit-data
 
 uninstall-revrit-data:
 	rm -rf '$(DESTDIR)$(datadir)/revrit'
+	rm -f '$(DESTDIR)$(bindir)/revrit'
 
-.PHONY: unit install-revrit-data uninstall-revrit-data
+.PHONY: unit install-revrit-data install-revrit-cli uninstall-revrit-data FORCE

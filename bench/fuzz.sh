@@ -11,7 +11,7 @@
 #   REVRIT_RULES_DIR  rule files (default: rules)
 #   REVRIT_LEXICON    a compiled lexicon to rank with (default: none)
 #   FUZZ_JOBS         parallel fuzzing jobs (default 1)
-#   FUZZ_CFLAGS       extra compiler flags (e.g. -DFUZZ_STRICT_PUNCT)
+#   FUZZ_CFLAGS       extra compiler flags (e.g. -O2)
 # Needs clang and libclang-rt-14-dev:  apt-get install clang libclang-rt-14-dev
 set -eu
 

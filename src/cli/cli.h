@@ -4,6 +4,9 @@
 #ifndef REVRIT_CLI_H
 #define REVRIT_CLI_H
 
+#include <stdio.h>
+#include <sys/types.h>
+
 #include "../core/revrit.h"
 
 /* What every subcommand that converts needs: where the standards and the
@@ -17,11 +20,17 @@ typedef struct cli_engine
 	rv_options	options;
 } cli_engine;
 
+/* Where the standards and the lexicon are when nothing says (defaults.c):
+ * the source tree for build/revrit, the installation for installed revrit. */
+extern const char *const cli_default_rules;
+extern const char *const cli_default_lexicon;
+
 /*
  * Parse the common flags out of argv (removing them) and build the engine:
- *   --rules DIR|FILE   rule files (default: $REVRIT_RULES or ./rules)
+ *   --rules DIR|FILE   rule files (default: $REVRIT_RULES, else
+ *                      cli_default_rules)
  *   --lexicon FILE     compiled lexicon, or "none" (default: $REVRIT_LEXICON,
- *                      else build/hebrew.rvlex when it exists)
+ *                      else cli_default_lexicon when it exists)
  *   --standard NAME    rule set to use (default: the first loaded)
  *   --hyphen maqaf|ascii
  * Returns 0 on success; prints the error and returns 2 otherwise.
@@ -29,11 +38,18 @@ typedef struct cli_engine
 int			cli_engine_open(cli_engine *ce, int *argc, char **argv);
 void		cli_engine_close(cli_engine *ce);
 
+/* Remove count arguments from argv at i. */
+void		cli_drop_args(int *argc, char **argv, int i, int count);
+
+/* Read one line (without its newline) into a growing buffer; -1 at the
+ * end of the input. */
+ssize_t		cli_read_line(char **buf, size_t *cap, FILE *fp);
+
 /* Subcommands; each returns the process exit status. */
-int			cmd_convert(int argc, char **argv);
-int			cmd_candidates(int argc, char **argv);
-int			cmd_analyze(int argc, char **argv);
-int			cmd_bench(int argc, char **argv);
+int			cmd_convert(int argc, char **argv);	/* cmd_lines.c */
+int			cmd_candidates(int argc, char **argv);	/* cmd_lines.c */
+int			cmd_analyze(int argc, char **argv);	/* cmd_lines.c */
+int			cmd_bench(int argc, char **argv);	/* cmd_bench.c */
 int			cmd_eval(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_score(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_lexicon(int argc, char **argv); /* cmd_lexicon.c */

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "score.h"
+#include "../tools/score.h"
 
 #define SCORE_USAGE \
 	"usage: revrit score PAIRS.tsv PRED.txt [--by-field] [--errors N]\n"

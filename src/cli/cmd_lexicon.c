@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "../core/lexicon.h"
 #include "../core/lexicon_format.h"
+#include "../tools/lexicon_build.h"
 
 #define LEXICON_USAGE \
 	"usage: revrit lexicon build WORDLIST OUT.rvlex [--common WORDLIST]\n" \
@@ -86,31 +87,23 @@ lexicon_build(const char *wordlist, const char *common, const char *out)
 }
 
 /* Character-model cost of the word, end of word included; its symbol
- * count in *nsyms, or -1 if something in it is not a Hebrew letter. */
+ * count in *nsyms, or -1 if it is not a Hebrew word of at most
+ * RVLEX_MAX_WORD symbols. */
 static double
 word_cost(const rv_lexicon *lex, const char *word, int *nsyms)
 {
-	size_t		len = strlen(word),
-				pos = 0;
+	unsigned char syms[RVLEX_MAX_WORD];
+	size_t		n = rv_syms_from_utf8(word, strlen(word), syms, sizeof(syms));
 	rv_charctx	ctx = rv_lex_ctx_start(lex);
 	double		bits = 0;
 
-	*nsyms = 0;
-	while (pos < len)
+	*nsyms = n > 0 ? (int) n : -1;
+	for (size_t i = 0; i < n; i++)
 	{
-		int			sym = rv_sym_from_cp(rvlex_next_cp((const unsigned char *) word,
-													   len, &pos));
-
-		if (sym < 0)
-		{
-			*nsyms = -1;
-			return 0;
-		}
-		bits += rv_lex_char_cost(lex, ctx, sym);
-		ctx = rv_lex_ctx_push(lex, ctx, sym);
-		(*nsyms)++;
+		bits += rv_lex_char_cost(lex, ctx, syms[i]);
+		ctx = rv_lex_ctx_push(lex, ctx, syms[i]);
 	}
-	return bits + rv_lex_char_cost(lex, ctx, RV_SYM_BOUNDARY);
+	return n > 0 ? bits + rv_lex_char_cost(lex, ctx, RV_SYM_BOUNDARY) : 0;
 }
 
 static int

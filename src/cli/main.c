@@ -1,25 +1,21 @@
 /*
- * main.c — the revrit command-line tool: subcommand dispatch, the shared
- * engine set-up, and the convert / candidates / bench subcommands.
+ * main.c — the revrit command-line tool: subcommand dispatch, usage, and
+ * the engine set-up every converting subcommand shares (flags, standards,
+ * lexicon).
  */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "cli.h"
-
-#define DEFAULT_RULES_DIR	"rules"
-#define DEFAULT_LEXICON		"build/hebrew.rvlex"
-#define MAX_LINE			(RV_MAX_INPUT_BYTES + 2)
 
 static void
 usage(FILE *fp)
 {
 	fputs("usage: revrit [convert] [FLAGS] < romanized.txt > hebrew.txt\n"
-		  "       revrit candidates [-n N] [FLAGS] < romanized.txt\n"
+		  "       revrit candidates [-n N] [FLAGS] < romanized.txt   (TSV, by line and word)\n"
 		  "       revrit analyze [-n N] [FLAGS] < romanized.txt   (one JSON per line)\n"
 		  "       revrit bench [--seconds S] [FLAGS] FILE\n"
 		  "       revrit eval PAIRS.tsv [--by-field] [--errors N] [--out PRED] [FLAGS]\n"
@@ -27,11 +23,16 @@ usage(FILE *fp)
 		  "       revrit lexicon build WORDLIST OUT.rvlex | lexicon check FILE WORD...\n"
 		  "FLAGS: --rules DIR|FILE  --lexicon FILE|none  --standard NAME\n"
 		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n", fp);
+	fprintf(fp, "Without --rules, the standards are $REVRIT_RULES or the *.rules in\n"
+			"  %s\n"
+			"Without --lexicon, the lexicon is $REVRIT_LEXICON or, if it exists,\n"
+			"  %s\n",
+			cli_default_rules, cli_default_lexicon);
 }
 
-/* Remove argv[i] and argv[i+1]. */
-static void
-drop_args(int *argc, char **argv, int i, int count)
+/* Remove count arguments from argv at i. */
+void
+cli_drop_args(int *argc, char **argv, int i, int count)
 {
 	for (int k = i; k + count <= *argc; k++)
 		argv[k] = argv[k + count];
@@ -168,11 +169,11 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 			fprintf(stderr, "revrit: --hyphen takes maqaf or ascii\n");
 			return 2;
 		}
-		drop_args(argc, argv, i, 2);
+		cli_drop_args(argc, argv, i, 2);
 	}
 
 	if (rules == NULL)
-		rules = DEFAULT_RULES_DIR;
+		rules = cli_default_rules;
 	if (stat(rules, &sb) == 0 && S_ISDIR(sb.st_mode) ?
 		!load_rules_dir(ce, rules) : !load_rules_file(ce, rules))
 	{
@@ -180,8 +181,8 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 		return 2;
 	}
 
-	if (lexicon == NULL && stat(DEFAULT_LEXICON, &sb) == 0)
-		lexicon = DEFAULT_LEXICON;
+	if (lexicon == NULL && stat(cli_default_lexicon, &sb) == 0)
+		lexicon = cli_default_lexicon;
 	if (lexicon && strcmp(lexicon, "none") != 0)
 	{
 		st = rv_lexicon_open(lexicon, &ce->lexicon, err);
@@ -195,6 +196,16 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 
 	st = rv_engine_new((const rv_rules *const *) ce->rules, ce->nrules,
 					   ce->lexicon, &ce->engine, err);
+	if (st == RV_OK)
+	{
+		/* an unknown --standard: once here, not once per input line */
+		char	   *out;
+		size_t		outlen;
+
+		st = rv_convert(ce->engine, "", 0, &ce->options, &out, &outlen, err);
+		if (st == RV_OK)
+			rv_free(out);
+	}
 	if (st != RV_OK)
 	{
 		fprintf(stderr, "revrit: %s\n", err);
@@ -215,253 +226,14 @@ cli_engine_close(cli_engine *ce)
 }
 
 /* Read one line (without its newline) into a growing buffer. */
-static ssize_t
-read_line(char **buf, size_t *cap, FILE *fp)
+ssize_t
+cli_read_line(char **buf, size_t *cap, FILE *fp)
 {
 	ssize_t		len = getline(buf, cap, fp);
 
 	if (len > 0 && (*buf)[len - 1] == '\n')
 		(*buf)[--len] = '\0';
 	return len;
-}
-
-/* Take "-n N" out of argv; returns N or the default. */
-static int
-take_count(int *argc, char **argv, int dflt)
-{
-	for (int i = 1; i + 1 < *argc; i++)
-		if (strcmp(argv[i], "-n") == 0)
-		{
-			int			n = atoi(argv[i + 1]);
-
-			drop_args(argc, argv, i, 2);
-			return n;
-		}
-	return dflt;
-}
-
-/* What a line-by-line subcommand does with one input line. */
-typedef rv_status (*line_fn) (cli_engine *ce, const char *line, size_t len,
-							  int n, char *err);
-
-/*
- * Read stdin line by line and hand each line to fn; an error is reported
- * and the next line taken.  "-n N" sets n (default n_default; 0: no -n).
- */
-static int
-for_each_line(int argc, char **argv, int n_default, const char *header,
-			  line_fn fn)
-{
-	cli_engine	ce;
-	char	   *line = NULL;
-	size_t		cap = 0;
-	ssize_t		len;
-	int			n = n_default ? take_count(&argc, argv, n_default) : 1,
-				rc;
-
-	if ((rc = cli_engine_open(&ce, &argc, argv)) != 0)
-		return rc;
-	if (header)
-		puts(header);
-	while ((len = read_line(&line, &cap, stdin)) >= 0)
-	{
-		char		err[RV_ERRLEN];
-
-		if (fn(&ce, line, (size_t) len, n, err) != RV_OK)
-		{
-			fprintf(stderr, "revrit: %s\n", err);
-			rc = 1;
-		}
-	}
-	free(line);
-	cli_engine_close(&ce);
-	return rc;
-}
-
-static rv_status
-convert_line(cli_engine *ce, const char *line, size_t len, int n, char *err)
-{
-	char	   *out;
-	size_t		outlen;
-	rv_status	st = rv_convert(ce->engine, line, len, &ce->options, &out,
-								&outlen, err);
-
-	(void) n;
-	if (st == RV_OK)
-	{
-		fwrite(out, 1, outlen, stdout);
-		rv_free(out);
-	}
-	putchar('\n');				/* one output line per input line, always */
-	return st;
-}
-
-int
-cmd_convert(int argc, char **argv)
-{
-	return for_each_line(argc, argv, 0, NULL, convert_line);
-}
-
-static rv_status
-analyze_line(cli_engine *ce, const char *line, size_t len, int n, char *err)
-{
-	char	   *json;
-	size_t		jsonlen;
-	rv_status	st = rv_analyze(ce->engine, line, len, n, &ce->options, &json,
-								&jsonlen, err);
-
-	if (st == RV_OK)
-	{
-		fwrite(json, 1, jsonlen, stdout);
-		putchar('\n');
-		rv_free(json);
-	}
-	return st;
-}
-
-int
-cmd_analyze(int argc, char **argv)
-{
-	return for_each_line(argc, argv, 3, NULL, analyze_line);
-}
-
-static int
-print_candidate(const rv_candidate *c, void *arg)
-{
-	(void) arg;
-	printf("%d\t%d\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s\n", c->word, c->rank,
-		   c->roman, c->hebrew, c->score, c->rule_cost, c->char_cost,
-		   c->lexicon_bonus, c->in_lexicon ? "yes" : "no");
-	return 0;
-}
-
-static rv_status
-candidates_line(cli_engine *ce, const char *line, size_t len, int n, char *err)
-{
-	return rv_candidates(ce->engine, line, len, n, &ce->options,
-						 print_candidate, NULL, err);
-}
-
-int
-cmd_candidates(int argc, char **argv)
-{
-	return for_each_line(argc, argv, 5,
-						 "word\trank\tromanized\thebrew\tscore\trule_cost\t"
-						 "char_cost\tlexicon_bonus\tin_lexicon",
-						 candidates_line);
-}
-
-static double
-now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double) ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static long
-count_words(const char *s)
-{
-	long		n = 0;
-	int			in = 0;
-
-	for (; *s; s++)
-	{
-		int			sp = (*s == ' ' || *s == '\t');
-
-		if (!sp && !in)
-			n++;
-		in = !sp;
-	}
-	return n;
-}
-
-/*
- * Convert the lines of FILE (a TSV's third column, or whole lines) again
- * and again for a few seconds on one core, and report words per second.
- */
-int
-cmd_bench(int argc, char **argv)
-{
-	cli_engine	ce;
-	double		seconds = 3.0;
-	const char *path = NULL;
-	char	  **lines = NULL;
-	size_t		nlines = 0;
-	long		words_per_pass = 0,
-				passes = 0;
-	double		t0,
-				t;
-	FILE	   *fp;
-	char	   *line = NULL;
-	size_t		cap = 0;
-	ssize_t		len;
-	int			rc;
-
-	for (int i = 1; i + 1 < argc; i++)
-		if (strcmp(argv[i], "--seconds") == 0)
-		{
-			seconds = atof(argv[i + 1]);
-			drop_args(&argc, argv, i, 2);
-			break;
-		}
-	if ((rc = cli_engine_open(&ce, &argc, argv)) != 0)
-		return rc;
-	if (argc < 2 || (fp = fopen(argv[1], "r")) == NULL)
-	{
-		fprintf(stderr, "revrit bench: need a readable input file\n");
-		cli_engine_close(&ce);
-		return 2;
-	}
-	path = argv[1];
-	while ((len = read_line(&line, &cap, fp)) >= 0)
-	{
-		char	   *text = line;
-		char	   *tab;
-
-		/* a pairs TSV: take the romanized column */
-		if ((tab = strchr(text, '\t')) && (tab = strchr(tab + 1, '\t')))
-		{
-			text = tab + 1;
-			if ((tab = strchr(text, '\t')))
-				*tab = '\0';
-		}
-		if (strncmp(line, "source\tfield", 12) == 0 || *text == '\0')
-			continue;
-		lines = realloc(lines, (nlines + 1) * sizeof(char *));
-		lines[nlines++] = strdup(text);
-		words_per_pass += count_words(text);
-	}
-	fclose(fp);
-	free(line);
-
-	t0 = now_seconds();
-	do
-	{
-		for (size_t i = 0; i < nlines; i++)
-		{
-			char		err[RV_ERRLEN];
-			char	   *out;
-			size_t		outlen;
-
-			if (rv_convert(ce.engine, lines[i], strlen(lines[i]), &ce.options,
-						   &out, &outlen, err) == RV_OK)
-				rv_free(out);
-		}
-		passes++;
-		t = now_seconds() - t0;
-	} while (t < seconds && words_per_pass > 0);
-
-	printf("file=%s lines=%zu words=%ld passes=%ld seconds=%.2f lexicon=%s\n",
-		   path, nlines, words_per_pass * passes, passes, t,
-		   ce.lexicon ? "yes" : "no");
-	printf("words_per_second=%.0f\n", t > 0 ? words_per_pass * passes / t : 0.0);
-	for (size_t i = 0; i < nlines; i++)
-		free(lines[i]);
-	free(lines);
-	cli_engine_close(&ce);
-	return 0;
 }
 
 int

@@ -22,28 +22,41 @@ rv_buf_free(rv_buf *b)
 	rv_buf_init(b);
 }
 
+int
+rv_grow(void **arr, size_t *cap, size_t need, size_t elem, size_t first)
+{
+	size_t		ncap = *cap ? *cap : first;
+	void	   *p;
+
+	if (need <= *cap)
+		return 1;
+	while (ncap < need)
+	{
+		if (ncap > SIZE_MAX / 2)
+			return 0;
+		ncap *= 2;
+	}
+	if (ncap > SIZE_MAX / elem)
+		return 0;
+	p = rv_realloc(*arr, ncap * elem);
+	if (p == NULL)
+		return 0;
+	*arr = p;
+	*cap = ncap;
+	return 1;
+}
+
 static int
 buf_reserve(rv_buf *b, size_t extra)
 {
-	size_t		need = b->len + extra + 1;
-	size_t		cap;
-	char	   *p;
-
 	if (b->failed)
 		return 0;
-	if (need <= b->cap)
-		return 1;
-	cap = b->cap ? b->cap * 2 : 64;
-	while (cap < need)
-		cap *= 2;
-	p = rv_realloc(b->data, cap);
-	if (p == NULL)
+	if (extra >= SIZE_MAX - b->len ||
+		!rv_grow((void **) &b->data, &b->cap, b->len + extra + 1, 1, 64))
 	{
 		b->failed = 1;
 		return 0;
 	}
-	b->data = p;
-	b->cap = cap;
 	return 1;
 }
 

@@ -17,6 +17,14 @@ typedef struct rv_buf
 	int			failed;
 } rv_buf;
 
+/*
+ * The one way the core grows an array: make *arr hold at least need
+ * elements of elem bytes, doubling *cap (from first when empty).  0 if
+ * the size overflows or memory runs out; *arr is then unchanged.
+ */
+int			rv_grow(void **arr, size_t *cap, size_t need, size_t elem,
+					size_t first);
+
 void		rv_buf_init(rv_buf *b);
 void		rv_buf_free(rv_buf *b);
 void		rv_buf_append(rv_buf *b, const void *p, size_t n);

@@ -1,6 +1,8 @@
 /*
  * isbd.c — split a catalogue field into its ISBD parts.
  */
+#include <unicode/uchar.h>
+
 #include "isbd.h"
 #include "utf8.h"
 
@@ -84,20 +86,39 @@ is_circumflex_vowel(uint32_t c)
 	return 0;
 }
 
+/*
+ * A mark of romanization: a letter of Latin Extended-A (macrons, breves,
+ * carons, ś) or Latin Extended Additional (dots below and above), a
+ * combining diacritic, a modifier letter for alef and ayin (ʻ ʼ ʾ ʿ ʹ; not
+ * the superscript letters ʰ ʲ, which are Latin script), or a circumflexed
+ * vowel.
+ */
+static int
+is_transliteration_mark(uint32_t c)
+{
+	int32_t		block;
+
+	if (c < 0x80)
+		return 0;
+	block = u_getIntPropertyValue((UChar32) c, UCHAR_BLOCK);
+	switch (block)
+	{
+		case UBLOCK_LATIN_EXTENDED_A:
+		case UBLOCK_LATIN_EXTENDED_ADDITIONAL:
+		case UBLOCK_COMBINING_DIACRITICAL_MARKS:
+			return 1;
+		case UBLOCK_SPACING_MODIFIER_LETTERS:
+			return rv_cp_is_modifier_letter(c) && !rv_cp_is_latin(c);
+	}
+	return is_circumflex_vowel(c);
+}
+
 int
 rv_has_transliteration_marks(const uint32_t *cps, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++)
-	{
-		uint32_t	c = cps[i];
-
-		/* macrons, breves, carons, ś (Latin Extended-A), dots below and
-		 * above (Extended Additional), ʻ ʼ ʾ ʿ ʹ, combining marks */
-		if ((c >= 0x0100 && c <= 0x017F) || (c >= 0x1E00 && c <= 0x1EFF) ||
-			(c >= 0x02B9 && c <= 0x02BF) || (c >= 0x0300 && c <= 0x036F) ||
-			is_circumflex_vowel(c))
+		if (is_transliteration_mark(cps[i]))
 			return 1;
-	}
 	return 0;
 }
 

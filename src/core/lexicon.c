@@ -48,20 +48,6 @@ struct rv_lexicon
 	double		cost_unit;		/* bits per stored unit */
 };
 
-/* ---- symbols --------------------------------------------------------------- */
-
-int
-rv_sym_from_cp(uint32_t cp)
-{
-	if (cp >= 0x05D0 && cp <= 0x05EA)
-		return (int) (cp - 0x05D0);
-	if (cp == '\'' || cp == 0x05F3)
-		return RV_SYM_GERESH;
-	if (cp == '"' || cp == 0x05F4)
-		return RV_SYM_GERSHAYIM;
-	return -1;
-}
-
 /*
  * Portable popcount: without -mpopcnt gcc turns __builtin_popcount into a
  * libgcc call, which costs more than these few ALU operations.
@@ -539,25 +525,6 @@ stem_known(const rv_lexicon *lex, const unsigned char *syms, size_t n,
 		(rn > 2 && r[2] != S_VAV && lookup(lex, r + 1, rn - 1));
 }
 
-/* UTF-8 to symbols; the count, or 0 if not a Hebrew word that fits. */
-static size_t
-utf8_to_syms(const char *utf8, size_t len, unsigned char *syms, size_t max)
-{
-	size_t		pos = 0,
-				n = 0;
-
-	while (pos < len)
-	{
-		int			sym = rv_sym_from_cp(rvlex_next_cp((const unsigned char *) utf8,
-													   len, &pos));
-
-		if (sym < 0 || n == max)
-			return 0;
-		syms[n++] = (unsigned char) sym;
-	}
-	return n;
-}
-
 #define MAX_PREFIX 6			/* ו + שלכש + ב */
 
 int
@@ -570,7 +537,7 @@ rv_lex_contains(const rv_lexicon *lex, const char *utf8, size_t len)
 
 	if (lex == NULL || utf8 == NULL)
 		return 0;
-	n = utf8_to_syms(utf8, len, syms, sizeof(syms));
+	n = rv_syms_from_utf8(utf8, len, syms, sizeof(syms));
 	if (n == 0)
 		return 0;
 	if (lookup(lex, syms, n))
@@ -587,7 +554,7 @@ rv_lex_lookup(const rv_lexicon *lex, const char *utf8, size_t len)
 {
 	unsigned char syms[RVLEX_MAX_WORD];
 	rv_lexnode	node = lex->root;
-	size_t		n = utf8_to_syms(utf8, len, syms, sizeof(syms));
+	size_t		n = rv_syms_from_utf8(utf8, len, syms, sizeof(syms));
 
 	if (n == 0)
 		return RV_LEX_NONE;

@@ -11,19 +11,8 @@
 
 #include <stdint.h>
 
+#include "hebrew.h"
 #include "revrit.h"
-
-/*
- * Hebrew symbols as small integers: 0..26 are U+05D0..U+05EA (final forms
- * included), then geresh, gershayim and the word boundary.
- */
-#define RV_SYM_GERESH		27	/* ' or U+05F3 */
-#define RV_SYM_GERSHAYIM	28	/* " or U+05F4 */
-#define RV_SYM_BOUNDARY		29	/* start or end of a word */
-#define RV_NSYMS			30
-
-/* Symbol for a code point, or -1 if it is not a Hebrew word character. */
-int			rv_sym_from_cp(uint32_t cp);
 
 /* A trie node; RV_LEX_NONE once the prefix left the lexicon. */
 typedef uint32_t rv_lexnode;

@@ -1,7 +1,7 @@
 /*
  * numerals.c — Hebrew numerals (gematria) and Hebrew-year recognition.
  */
-#include "lexicon.h"
+#include "hebrew.h"
 #include "numerals.h"
 #include "utf8.h"
 

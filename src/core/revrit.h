@@ -73,13 +73,6 @@ typedef struct rv_lexicon rv_lexicon;
 rv_status	rv_lexicon_open(const char *path, rv_lexicon **out, char *err);
 void		rv_lexicon_close(rv_lexicon *lexicon);
 
-/* Compile a hunspell .dic (affix flags ignored) or a plain word list (one
- * word per line) into a lexicon file.  common_path (may be NULL) is a list
- * of the words in common use (from a large text sample): those are tagged
- * so ranking can prefer them among the dictionary's rarer homographs. */
-rv_status	rv_lexicon_build(const char *wordlist_path, const char *common_path,
-							 const char *out_path, char *err);
-
 /* ---- conversion ---------------------------------------------------------- */
 
 typedef struct rv_engine rv_engine;

@@ -8,7 +8,8 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "lexicon.h"
+#include "buf.h"
+#include "hebrew.h"
 #include "rules.h"
 #include "utf8.h"
 
@@ -20,23 +21,16 @@ typedef struct vec
 {
 	void	   *data;
 	uint32_t	len;
-	uint32_t	cap;
+	size_t		cap;
 	size_t		item;
 } vec;
 
 static void *
 vec_push(vec *v)
 {
-	if (v->len == v->cap)
-	{
-		uint32_t	cap = v->cap ? v->cap * 2 : 16;
-		void	   *p = rv_realloc(v->data, cap * v->item);
-
-		if (p == NULL)
-			return NULL;
-		v->data = p;
-		v->cap = cap;
-	}
+	if (v->len == UINT32_MAX ||
+		!rv_grow(&v->data, &v->cap, (size_t) v->len + 1, v->item, 16))
+		return NULL;
 	return memset((char *) v->data + (size_t) v->len++ * v->item, 0, v->item);
 }
 
@@ -84,6 +78,26 @@ syntax(compiler *c, const char *what, const char *arg)
 	rv_seterr(c->err, "%s:%d: %s%s%s%s", c->file, c->line, what,
 			  arg ? " \"" : "", arg ? arg : "", arg ? "\"" : "");
 	return RV_EFORMAT;
+}
+
+/* Largest weight a rule file may give: far above any real one. */
+#define RULES_MAX_WEIGHT 1e6
+
+/* A weight: a whole decimal number in [0, RULES_MAX_WEIGHT], nothing
+ * after it; anything else is an error naming FILE:LINE. */
+static rv_status
+parse_number(compiler *c, const char *s, float *out)
+{
+	char	   *end;
+	double		w;
+
+	errno = 0;
+	w = strtod(s, &end);
+	if (end == s || *end != '\0' || errno != 0 || !(w >= 0) ||
+		w > RULES_MAX_WEIGHT)
+		return syntax(c, "bad weight (a number from 0 to 1000000)", s);
+	*out = (float) w;
+	return RV_OK;
 }
 
 /* Decode a field into NFC code points; returns the count or -1. */
@@ -179,23 +193,16 @@ parse_pos(const char *s)
 	return -1;
 }
 
-/* A cost from 0 to 1e6, or "-" for "not an option here" (-1); returns
- * where it ends, NULL if it is not one. */
-static char *
-parse_option_weight(char *s, float *out)
+/* An option's cost, or "-" for "not an option here" (-1). */
+static rv_status
+parse_option_weight(compiler *c, const char *s, float *out)
 {
-	char	   *end;
-
-	if (s[0] == '-' && (s[1] == '\0' || s[1] == '/'))
+	if (strcmp(s, "-") == 0)
 	{
 		*out = -1;
-		return s + 1;
+		return RV_OK;
 	}
-	errno = 0;
-	*out = strtof(s, &end);
-	if (errno || end == s || !(*out >= 0) || *out > 1e6f)
-		return NULL;
-	return end;
+	return parse_number(c, s, out);
 }
 
 /* TOKEN[/LOOKAHEAD] POSITION OPTION... */
@@ -248,23 +255,26 @@ parse_token_rule(compiler *c, char **f, int nf)
 	{
 		char	   *colon = strrchr(f[i], ':');
 		rv_option  *o = vec_push(&c->options);
-		char	   *end;
 
 		if (o == NULL)
 			return RV_ENOMEM;
 		if (colon && colon != f[i])
 		{
-			*colon = '\0';
-			errno = 0;
 			/* ח:4/1.5: the cost where the text has no romanization marks
 			 * at all, so that a plain h may stand for ḥ; צ:-/2.5 is an
 			 * option of plain text only */
-			end = parse_option_weight(colon + 1, &o->weight);
+			char	   *slash = strchr(colon + 1, '/');
+
+			*colon = '\0';
+			if (slash)
+				*slash = '\0';
+			if (parse_option_weight(c, colon + 1, &o->weight) != RV_OK)
+				return RV_EFORMAT;
 			o->weight_plain = o->weight;
-			if (end && *end == '/')
-				end = parse_option_weight(end + 1, &o->weight_plain);
-			if (end == NULL || *end || (o->weight < 0 && o->weight_plain < 0))
-				return syntax(c, "bad weight", colon + 1);
+			if (slash && parse_option_weight(c, slash + 1, &o->weight_plain) != RV_OK)
+				return RV_EFORMAT;
+			if (o->weight < 0 && o->weight_plain < 0)
+				return syntax(c, "bad weight (\"-\" for both kinds of text)", colon + 1);
 		}
 		if (f[i][0] == '(' && strlen(f[i]) > 2 && f[i][strlen(f[i]) - 1] == ')')
 		{
@@ -330,7 +340,10 @@ parse_prefix(compiler *c, char **f, int nf)
 	for (int i = 3; i < nf; i++)
 	{
 		if (f[i][0] == ':')
-			p->weight = strtof(f[i] + 1, NULL);
+		{
+			if (parse_number(c, f[i] + 1, &p->weight) != RV_OK)
+				return RV_EFORMAT;
+		}
 		else if (!parse_hebrew(c, f[i], p->later, &p->nlater))
 			return syntax(c, "prefix Hebrew is not Hebrew letters", f[i]);
 	}
@@ -408,7 +421,8 @@ parse_markers(compiler *c, char **f, int nf)
 		if (colon && colon != f[i])
 		{
 			*colon = '\0';
-			m->weight = strtof(colon + 1, NULL);
+			if (parse_number(c, colon + 1, &m->weight) != RV_OK)
+				return RV_EFORMAT;
 		}
 		if (decode_field(c, f[i], cp, 1) != 1)
 			return syntax(c, "a marker is one character", f[i]);
@@ -481,21 +495,13 @@ parse_expression(compiler *c, char **f, int nf)
 	return RV_OK;
 }
 
-/* DIRECTIVE WEIGHT: a finite weight >= 0 */
+/* DIRECTIVE WEIGHT */
 static rv_status
 parse_weight(compiler *c, char **f, int nf, float *out)
 {
-	char	   *end;
-	float		w;
-
 	if (nf != 2)
 		return syntax(c, "expected one weight after", f[0]);
-	errno = 0;
-	w = strtof(f[1], &end);
-	if (errno || *end || !(w >= 0) || w > 1e6f)
-		return syntax(c, "bad weight", f[1]);
-	*out = w;
-	return RV_OK;
+	return parse_number(c, f[1], out);
 }
 
 static rv_status

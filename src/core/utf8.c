@@ -2,6 +2,7 @@
  * utf8.c — UTF-8 coding and Unicode normalization through ICU.
  */
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
@@ -19,29 +20,10 @@ no_memory(char *err)
 size_t
 rv_utf8_encode(uint32_t cp, char *out)
 {
-	if (cp < 0x80)
-	{
-		out[0] = (char) cp;
-		return 1;
-	}
-	if (cp < 0x800)
-	{
-		out[0] = (char) (0xC0 | (cp >> 6));
-		out[1] = (char) (0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000)
-	{
-		out[0] = (char) (0xE0 | (cp >> 12));
-		out[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char) (0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char) (0xF0 | (cp >> 18));
-	out[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char) (0x80 | (cp & 0x3F));
-	return 4;
+	size_t		n = 0;
+
+	U8_APPEND_UNSAFE((uint8_t *) out, n, cp);
+	return n;
 }
 
 /* ASCII needs no normalization and is by far the most common input. */
@@ -202,8 +184,44 @@ rv_cp_is_space(uint32_t cp)
 	return u_isUWhiteSpace((UChar32) cp);
 }
 
+static UScriptCode
+script_of(uint32_t cp)
+{
+	UErrorCode	uerr = U_ZERO_ERROR;
+	UScriptCode sc = uscript_getScript((UChar32) cp, &uerr);
+
+	return U_SUCCESS(uerr) ? sc : USCRIPT_INVALID_CODE;
+}
+
 int
 rv_cp_is_hebrew(uint32_t cp)
 {
-	return (cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F);
+	if (cp < 0x80)
+		return 0;
+	return script_of(cp) == USCRIPT_HEBREW;
+}
+
+int
+rv_cp_is_latin(uint32_t cp)
+{
+	if (cp < 0x80)
+		return rv_cp_is_letter(cp);
+	return script_of(cp) == USCRIPT_LATIN;
+}
+
+int
+rv_cp_is_modifier_letter(uint32_t cp)
+{
+	return cp >= 0x80 && u_charType((UChar32) cp) == U_MODIFIER_LETTER;
+}
+
+/* A dash that joins pieces of a word (Unicode's Dash and Hyphen
+ * properties): the en and em dash separate words and are kept. */
+int
+rv_cp_is_hyphen(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == '-';
+	return u_hasBinaryProperty((UChar32) cp, UCHAR_DASH) &&
+		u_hasBinaryProperty((UChar32) cp, UCHAR_HYPHEN);
 }

@@ -18,15 +18,6 @@
  *    the same words for every n, and the k best scores for n = k are the
  *    first k of those for n = k + 1 (the search is exact);
  *  - converting twice gives the same bytes.
- *
- * Lone ' ` | (and the primes that fold to |) are converted today (a known
- * bug, see the unit test's KNOWN_BUGS); -DFUZZ_STRICT_PUNCT includes them
- * in the punctuation invariant.
- *
- * Inputs that hit a known crash are skipped so that fuzzing can go on
- * (-DFUZZ_NO_SKIP_KNOWN keeps them): two ISBD separators one space apart
- * ("a : / b") give rv_split_parts a part that ends before it starts, and
- * rv_rules_marker_score reads far past the text.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -182,7 +173,7 @@ valid_utf8(const unsigned char *s, size_t n)
 	return 1;
 }
 
-/* ASCII without letters (and, unless strict, without ' ` |). */
+/* ASCII without letters. */
 static int
 letterless_ascii(const unsigned char *s, size_t n)
 {
@@ -192,34 +183,8 @@ letterless_ascii(const unsigned char *s, size_t n)
 
 		if (c >= 0x80 || (c | 32) - 'a' < 26u)
 			return 0;
-#ifndef FUZZ_STRICT_PUNCT
-		if (c == '\'' || c == '`' || c == '|')
-			return 0;
-#endif
 	}
 	return 1;
-}
-
-/* Two of : / = ; two code points apart (the known isbd.c crash). */
-static int
-known_crash(const unsigned char *s, size_t n)
-{
-	long		last = -10,
-				cp = -1;
-
-	for (size_t i = 0; i < n; i++)
-	{
-		if ((s[i] & 0xC0) == 0x80)
-			continue;			/* continuation byte */
-		cp++;
-		if (s[i] == ':' || s[i] == '/' || s[i] == '=' || s[i] == ';')
-		{
-			if (cp - last == 2)
-				return 1;
-			last = cp;
-		}
-	}
-	return 0;
 }
 
 typedef struct cand
@@ -377,10 +342,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	else if ((sel >> 3) % 4 >= 2)
 		opt.standard = rv_rules_name(rules[((sel >> 3) % 4 - 2) % nrules]);
 
-#ifndef FUZZ_NO_SKIP_KNOWN
-	if (known_crash((const unsigned char *) text, len))
-		return 0;
-#endif
 	want = valid_utf8((const unsigned char *) text, len) ? RV_OK : RV_EUNICODE;
 	err[0] = '\0';
 	st = rv_convert(engine, text, len, &opt, &out, &outlen, err);

@@ -14,8 +14,10 @@
  * ("make unit" runs from the repository root), or $REVRIT_RULES_DIR, or
  * $REVRIT_RULES (a directory, as "make unit" sets it).
  *
- * Tests of behaviour the core gets wrong today are compiled only with
- * -DKNOWN_BUGS, so "make unit" stays green; each says what is expected.
+ * test_regressions() keeps the bugs that were fixed (crashes, hangs,
+ * wrong results) from coming back.  Known wrong results that are not
+ * fixed yet live in test/known_failures.tsv (scripts/test-known-failures.sh),
+ * which reports them without failing.
  *
  * Plain C, no framework: prints one line per failure and a final
  * "N passed, M failed"; exits nonzero if anything failed.
@@ -26,11 +28,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef KNOWN_BUGS
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#endif
 
 #include "revrit.h"
 
@@ -786,12 +786,17 @@ test_rule_errors(void)
 			CHECK(strcmp(rv_rules_name(r), "x") == 0);
 		rv_rules_free(r);
 	}
-#ifdef KNOWN_BUGS
-	/* KNOWN BUG: the penalty weights are read with strtof and never
-	 * checked, so "abc" silently becomes 0 instead of "bad weight". */
+	/* every weight is a number from 0 to 1000000 and nothing else */
 	BAD_RULES("standard x\nb * ב\ndouble-consonant-penalty abc\n", "bad.rules:3:", "weight");
 	BAD_RULES("standard x\nb * ב\ndigraph-split-penalty -2\n", "bad.rules:3:", "weight");
-#endif
+	BAD_RULES("standard x\nb * ב:\n", "bad.rules:2:", "bad weight");
+	BAD_RULES("standard x\nb * ב:nan\n", "bad.rules:2:", "bad weight");
+	BAD_RULES("standard x\nb * ב:inf\n", "bad.rules:2:", "bad weight");
+	BAD_RULES("standard x\nb * ב:1e7\n", "bad.rules:2:", "bad weight");
+	BAD_RULES("standard x\nb * ב:1x\n", "bad.rules:2:", "bad weight");
+	BAD_RULES("standard x\nb * ב\nprefix ha ה :abc\n", "bad.rules:3:", "bad weight");
+	BAD_RULES("standard x\nb * ב\nmarkers q:2,5\n", "bad.rules:3:", "bad weight");
+	BAD_RULES("standard x\nb * ב\nlexicon-bonus 1e400\n", "bad.rules:3:", "bad weight");
 }
 
 /* ---- costs for text without marks, options only a lexicon may vouch for --------- */
@@ -990,19 +995,9 @@ test_allocator(void)
 #endif
 			st = session(with_load);
 			fail_after = -1;
-			if (st != RV_OK && st != RV_ENOMEM)
-			{
-				/* KNOWN BUG: rule parsing reports a failed allocation in
-				 * rv_decode_nfc as a syntax error (RV_EFORMAT) */
-#ifndef KNOWN_BUGS
-				if (!(with_load && st == RV_EFORMAT))
-#endif
-				{
-					if (bad_status++ < 5)
-						printf("  allocation %d failed: status %s\n", n,
-							   rv_status_text(st));
-				}
-			}
+			if (st != RV_OK && st != RV_ENOMEM && bad_status++ < 5)
+				printf("  allocation %d failed: status %s\n", n,
+					   rv_status_text(st));
 			if (live_blocks != base)
 			{
 				if (leaks++ < 5)
@@ -1026,17 +1021,8 @@ test_allocator(void)
 	}
 	/* an allocation failure never changes a successful result */
 	CHECK(session_wrong_output == 0);
-#ifdef KNOWN_BUGS
-	/* KNOWN BUG: rv_decode_nfc, rv_engine_new, rv_rules_parse (its first
-	 * allocation) and rv_rules_load (the read buffer) return RV_ENOMEM
-	 * without setting the message, contrary to revrit.h ("every failure
-	 * as an rv_status plus a message"). */
+	/* every failure comes with a message (revrit.h) */
 	CHECK(session_err_empty == 0);
-#else
-	if (session_err_empty)
-		printf("  (known bug: %d RV_ENOMEM without a message)\n",
-			   session_err_empty);
-#endif
 	free(session_ref);
 	session_ref = NULL;
 }
@@ -1240,8 +1226,7 @@ test_nasty(void)
 	free(s);
 }
 
-#ifdef KNOWN_BUGS
-/* ---- known bugs: expected behaviour the core does not have yet ------------- */
+/* ---- regressions: bugs that were fixed ------------------------------------------ */
 
 /*
  * Run a conversion (want != NULL) or a candidate enumeration with n
@@ -1287,44 +1272,34 @@ expect_in_child(const char *in, const char *want, int n, int line)
 }
 
 static void
-test_known_bugs(void)
+test_regressions(void)
 {
-	/* KNOWN BUG: a prefix chain written with hyphens between its prefixes
-	 * loses the "later" form: rules/README.md says ve is ב in "u-ve-",
-	 * but each hyphen-separated part is parsed as the first of a chain,
-	 * so u-ve-Yerushalayim gives ווירושלים. */
+	/* a prefix chain written with hyphens between its prefixes takes the
+	 * "later" form (rules/README.md: ve is ב in "u-ve-") */
 	EXPECT("u-ve-Yerushalayim", "ובירושלים");
 	EXPECT("u-ve-vet", "ובבת");
-	/* KNOWN BUG: a compound hyphen before a prefixed part is dropped, so
-	 * two words run together (was מלך־המלך before 5a86434). */
+	/* a compound hyphen before a prefixed part is kept */
 	EXPECT("melekh-ha-melekh", "מלך־המלך");
 	EXPECT("Bar-ha-Ilan", "בר־האילן");
-	/* KNOWN BUG: an apostrophe or backtick that stands alone (no letter
-	 * attached) is read as alef / ayin; ASCII punctuation should come
-	 * back unchanged. */
+	/* an apostrophe or backtick standing alone is punctuation, not alef or
+	 * ayin: ASCII punctuation comes back unchanged */
 	EXPECT("0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
 		   "0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
 	EXPECT("sefer ' shalom", "ספר ' שלום");
 	EXPECT("sefer ` shalom", "ספר ` שלום");
-	/* KNOWN BUG: likewise a lone letter separator | or prime (ʹ ′ ʺ map
-	 * to it) is deleted: 12′ loses its prime. */
+	/* likewise a lone letter separator | or prime: 12′ keeps its prime */
 	EXPECT("a | b", "א | ב");
 	EXPECT("12′ 30′", "12′ 30′");
-	/* KNOWN BUG (crash): two ISBD separators one space apart give
-	 * rv_split_parts a part ending before it starts; rv_engine_detect
-	 * then reads (size_t) -1 code points: heap overflow / SIGSEGV. */
+	/* crash: two ISBD separators one space apart gave rv_split_parts a
+	 * part ending before it starts (heap overflow in rv_engine_detect) */
 	expect_in_child("sefer : / shalom", "ספר : / שלום", 0, __LINE__);
 	expect_in_child("a / ; b", "א / ; ב", 0, __LINE__);
 	expect_in_child(" / ; ", " / ; ", 0, __LINE__);
-	/* KNOWN BUG (hang): candidates with a large n.  In lattice.c
-	 * get_state, "while (cap < (s->nstates + 1) * k) cap *= 2" overflows
-	 * int once (nstates + 1) * k passes 2^30: cap becomes negative, then
-	 * 0, and the loop never ends (signed overflow is UB; at -O2 it
-	 * spins).  Expected: RV_OK or RV_ENOMEM, promptly. */
+	/* hang: the state table's capacity overflowed int for a large n; the
+	 * largest n allowed must finish promptly */
 	expect_in_child("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", NULL,
-					30000000, __LINE__);
+					RV_MAX_CANDIDATES, __LINE__);
 }
-#endif
 
 int
 main(void)
@@ -1362,9 +1337,7 @@ main(void)
 	test_plain_and_known_only();
 	test_interrupt();
 	test_nasty();
-#ifdef KNOWN_BUGS
-	test_known_bugs();
-#endif
+	test_regressions();
 
 	rv_engine_free(engine);
 	rv_rules_free(alalc);

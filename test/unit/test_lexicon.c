@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "lexicon.h"
+#include "lexicon_build.h"
 #include "lexicon_format.h"
 
 static int npassed,

@@ -1,15 +1,9 @@
 /*
- * test_score.c — unit tests of src/cli/score.c against score.py's rules.
+ * test_score.c — unit tests of src/tools/score.c against score.py's rules.
  *
  * Expected values were worked out with ../shared/eval/score.py itself;
  * the LCS cases are the ties where its walk decides which gold word is
  * matched.
- *
- * score.c is included whole: the generic unit-test rule of the Makefile
- * links the core objects only, and the scorer lives with the CLI.  So
- * "make unit" builds this file alone, as does
- *   cc -Wall -Wextra test/unit/test_score.c \
- *      $(pkg-config --cflags --libs icu-uc icu-i18n) -o build/test_score
  */
 #define _POSIX_C_SOURCE 200809L	/* open_memstream */
 
@@ -17,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/cli/score.c"
+#include "score.h"
 
 static int passed,
 			failed;

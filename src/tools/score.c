@@ -15,7 +15,7 @@
 #include <unicode/utf16.h>
 
 #include "score.h"
-#include "../core/utf8.h"
+#include "utf8.h"
 
 /* A text after NFC, as code points. */
 typedef struct cpbuf
@@ -33,72 +33,21 @@ set_err(char *err, const char *msg)
 
 /* ---- UTF-8 ----------------------------------------------------------------- */
 
-/*
- * Decode one code point strictly, as Python's "utf-8" codec does: no
- * overlong forms, no surrogates, nothing above U+10FFFF.  Returns the
- * sequence length, or 0 if the bytes at s are ill-formed.
- */
-static size_t
-utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	uint32_t	c = s[0];
-	size_t		need,
-				i;
-	uint32_t	min;
-
-	if (c < 0x80)
-	{
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-	{
-		need = 1;
-		c &= 0x1F;
-		min = 0x80;
-	}
-	else if (c >= 0xE0 && c <= 0xEF)
-	{
-		need = 2;
-		c &= 0x0F;
-		min = 0x800;
-	}
-	else if (c >= 0xF0 && c <= 0xF4)
-	{
-		need = 3;
-		c &= 0x07;
-		min = 0x10000;
-	}
-	else
-		return 0;
-	if (len < need + 1)
-		return 0;
-	for (i = 1; i <= need; i++)
-	{
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return need + 1;
-}
+/* rv_utf8_next (ICU's U8_NEXT) decodes strictly, as Python's "utf-8"
+ * codec does: no overlong forms, no surrogates, nothing above U+10FFFF. */
 
 /* Byte offset of the first ill-formed sequence, or len if there is none. */
 static size_t
 utf8_check(const char *s, size_t len)
 {
 	size_t		i = 0;
-	uint32_t	cp;
 
 	while (i < len)
 	{
-		size_t		k = utf8_next((const unsigned char *) s + i, len - i, &cp);
+		size_t		start = i;
 
-		if (k == 0)
-			return i;
-		i += k;
+		if (rv_utf8_next(s, len, &i) == UINT32_MAX)
+			return start;
 	}
 	return len;
 }
@@ -193,15 +142,12 @@ to_utf16(const char *s, size_t len, UChar **out, int32_t *outlen, char *err)
 	}
 	while (i < len)
 	{
-		size_t		k = utf8_next((const unsigned char *) s + i, len - i, &c);
-
-		if (k == 0)
+		if ((c = rv_utf8_next(s, len, &i)) == UINT32_MAX)
 		{
 			free(u);
 			set_err(err, "text is not valid UTF-8");
 			return -1;
 		}
-		i += k;
 		if (c < 0x10000)
 			u[n++] = (UChar) c;
 		else
@@ -835,7 +781,7 @@ is_blank(const char *s, size_t len)
 
 	while (i < len)
 	{
-		i += utf8_next((const unsigned char *) s + i, len - i, &c);
+		c = rv_utf8_next(s, len, &i);
 		if (!score_is_space(c))
 			return 0;
 	}

@@ -16,33 +16,15 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "lexicon.h"
+#include "lexicon_build.h"
 #include "lexicon_format.h"
 
 /* Order of the character model: 4 measured better than 3 (see
  * docs/lexicon-format.md); 5 would need a 48 MB dense table. */
 #define BUILD_ORDER			4
 #define LINE_MAX_BYTES		1024
-
-/* ---- growable arrays ----------------------------------------------------- */
-
-/* Make room for one more element of size elem in *arr; 0 on ENOMEM. */
-static int
-grow(void **arr, size_t *cap, size_t used, size_t elem)
-{
-	size_t		ncap;
-	void	   *p;
-
-	if (used < *cap)
-		return 1;
-	ncap = *cap ? *cap * 2 : 1024;
-	p = rv_realloc(*arr, ncap * elem);
-	if (p == NULL)
-		return 0;
-	*arr = p;
-	*cap = ncap;
-	return 1;
-}
 
 /* ---- reading the word list ----------------------------------------------- */
 
@@ -100,40 +82,12 @@ is_count_line(const char *line)
 	return 1;
 }
 
-/* Convert a UTF-8 word to symbols; its length, or 0 if it is not one
- * Hebrew word of at most RVLEX_MAX_WORD symbols. */
-static size_t
-word_to_syms(const char *s, size_t len, unsigned char *syms)
-{
-	size_t		pos = 0,
-				n = 0;
-
-	while (pos < len)
-	{
-		int			sym = rv_sym_from_cp(rvlex_next_cp((const unsigned char *) s,
-													   len, &pos));
-
-		if (sym < 0 || n == RVLEX_MAX_WORD)
-			return 0;
-		syms[n++] = (unsigned char) sym;
-	}
-	return n;
-}
-
 static int
 wordset_add(wordset *ws, const unsigned char *syms, size_t n)
 {
-	while (ws->used + n + 1 > ws->cap)
-	{
-		size_t		ncap = ws->cap ? ws->cap * 2 : 65536;
-		unsigned char *p = rv_realloc(ws->arena, ncap);
-
-		if (p == NULL)
-			return 0;
-		ws->arena = p;
-		ws->cap = ncap;
-	}
-	if (!grow((void **) &ws->offs, &ws->ncap, ws->n, sizeof(size_t)))
+	if (!rv_grow((void **) &ws->arena, &ws->cap, ws->used + n + 1, 1, 65536) ||
+		!rv_grow((void **) &ws->offs, &ws->ncap, ws->n + 1, sizeof(size_t),
+				 1024))
 		return 0;
 	ws->offs[ws->n++] = ws->used;
 	ws->arena[ws->used] = (unsigned char) n;
@@ -180,7 +134,7 @@ read_wordlist(const char *path, wordset *ws, char *err)
 		len = clean_line(line);
 		if (len == 0 || (lineno == 1 && is_count_line(line)))
 			continue;
-		n = word_to_syms(line, len, syms);
+		n = rv_syms_from_utf8(line, len, syms, RVLEX_MAX_WORD);
 		if (n == 0)
 			ws->skipped++;
 		else if (!wordset_add(ws, syms, n))
@@ -332,13 +286,15 @@ dawg_append(dawg *d, const pathnode *p)
 	uint32_t	syms = p->bits & RVLEX_NODE_SYMS;
 
 	if (d->nnodes >= RV_LEX_NONE - 1 ||
-		!grow((void **) &d->nodes, &d->capnodes, d->nnodes, sizeof(rvlex_node)))
+		!rv_grow((void **) &d->nodes, &d->capnodes, d->nnodes + 1,
+				 sizeof(rvlex_node), 1024))
 		return RV_LEX_NONE;
 	d->nodes[d->nnodes].bits = p->bits;
 	d->nodes[d->nnodes].first = (uint32_t) d->nedges;
 	for (; syms; syms &= syms - 1)
 	{
-		if (!grow((void **) &d->edges, &d->capedges, d->nedges, sizeof(uint32_t)))
+		if (!rv_grow((void **) &d->edges, &d->capedges, d->nedges + 1,
+					 sizeof(uint32_t), 1024))
 			return RV_LEX_NONE;
 		d->edges[d->nedges++] = p->child[__builtin_ctz(syms)];
 	}
@@ -391,7 +347,7 @@ dawg_build(dawg *d, const unsigned char **words, const uint32_t *tags,
 
 	memset(&d->path[0], 0, sizeof(pathnode));
 	d->nnodes = 1;				/* slot 0: the root, written at the end */
-	if (!grow((void **) &d->nodes, &d->capnodes, 0, sizeof(rvlex_node)))
+	if (!rv_grow((void **) &d->nodes, &d->capnodes, 1, sizeof(rvlex_node), 1024))
 		goto nomem;
 	for (i = 0; i < n; i++)
 	{

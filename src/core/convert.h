@@ -1,0 +1,98 @@
+/*
+ * convert.h — private: the state of one conversion call and the steps the
+ * convert_*.c files share.  convert.c holds the API entry points; the text
+ * goes convert_parts.c (ISBD parts, their standard, foreign parts) →
+ * convert_tokens.c (words, numbers, punctuation) → convert_word.c (a word's
+ * hyphenated parts) → convert_render.c (Hebrew into the output).
+ */
+#ifndef REVRIT_CONVERT_H
+#define REVRIT_CONVERT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "context.h"
+#include "engine.h"
+#include "lattice.h"
+#include "report.h"
+#include "rules.h"
+
+#define RV_MAX_PARTS		16	/* hyphenated parts handled in one word */
+#define RV_MAX_SPANS		64	/* ISBD parts handled in one text */
+
+/* State of one rv_convert / rv_candidates / rv_analyze call. */
+typedef struct conv
+{
+	const rv_engine *engine;
+	const rv_rules *rules;		/* of the current ISBD part */
+	const rv_options *opt;
+	const uint32_t *cps;		/* the NFC text */
+	size_t		n;
+	rv_buf		out;
+	rv_search  *search;
+	rv_arena	arena;
+	rv_spelling *spellings;		/* search_k slots */
+	int			k;				/* candidates reported per word */
+	int			search_k;		/* slots: k, or more for context.c */
+	rv_context	context;		/* the current part's words (context.c) */
+	rv_candidate_fn fn;			/* rv_candidates */
+	void	   *fn_arg;
+	rv_report  *report;			/* rv_analyze */
+	int			word_no;
+	int			stop;
+	int			oom;
+} conv;
+
+/* One hyphen-separated part of a word, folded for matching. */
+typedef struct part
+{
+	size_t		start,
+				end;			/* in conv.cps, as written */
+	uint32_t	folded[RV_MAX_WORD];
+	int			nfolded;
+	int			too_long;
+	int			alien;			/* has a character the standard lacks */
+	int			foreign;		/* alien, or a known foreign word */
+} part;
+
+/* convert_parts.c: the whole text, part by part. */
+void		convert_text(conv *c, const rv_rules *forced);
+
+/* convert_tokens.c: the characters of one part. */
+void		convert_range(conv *c, size_t from, size_t to);
+int			conv_is_word_char(const rv_rules *r, uint32_t cp);
+
+/* convert_word.c: one romanized word. */
+size_t		convert_word(conv *c, size_t start, size_t end, size_t limit);
+void		conv_fold_part(conv *c, part *p);
+
+/* convert_prefix.c: the article, conjunction and prepositions. */
+int			conv_prefix_chain(const rv_rules *r, const uint32_t *f, int n,
+							  int later, uint8_t *sym, int *nsym, int max);
+size_t		conv_camel_split(conv *c, size_t from, size_t to);
+
+/* convert_number.c: digits. */
+size_t		convert_number(conv *c, size_t i, size_t limit);
+size_t		convert_prefixed_number(conv *c, size_t at, size_t limit);
+
+/* convert_abbrev.c: abbreviations. */
+int			convert_abbreviation(conv *c, const part *p);
+size_t		convert_abbreviation_letters(conv *c, size_t i, size_t to);
+
+/* convert_context.c: the joint choice of a part's words (context.c). */
+void		conv_context_record(conv *c, size_t out_start, const part *base,
+								const uint8_t *psym, int npsym, int found);
+void		conv_context_choose(conv *c, size_t out_start);
+
+/* convert_render.c: output and the per-word reports. */
+void		conv_put_sym(conv *c, rv_buf *b, int sym);
+void		conv_put_syms(conv *c, rv_buf *b, const uint8_t *sym, int n);
+void		conv_put_cps(rv_buf *b, const uint32_t *cps, size_t from,
+						 size_t to);
+char	   *conv_span_utf8(conv *c, size_t from, size_t to);
+void		conv_describe_word(conv *c, size_t from, size_t to, int nfound,
+							   int foreign, const uint8_t *psym, int npsym);
+
+#endif							/* REVRIT_CONVERT_H */
