@@ -40,7 +40,12 @@ typedef struct state
 	int32_t		pos;
 	int32_t		next;			/* next state at the same position */
 	int32_t		nhyp;
+	uint8_t		vouched;		/* took a known-only option: must stay known */
 } state;
+
+/* The key of a state: trie node, character context (< 2^31) and whether
+ * its spellings took an option only the lexicon may vouch for. */
+#define STATE_VOUCHED	(UINT64_C(1) << 31)
 
 struct rv_search
 {
@@ -359,6 +364,7 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 	st->pos = pos;
 	st->node = node;
 	st->ctx = ctx;
+	st->vouched = (key & STATE_VOUCHED) != 0;
 	st->nhyp = 0;
 	st->next = s->head[pos];
 	s->head[pos] = s->nstates;
@@ -420,10 +426,11 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 		double		chr = 0;
 		int			ti;
 		uint64_t	key;
+		int			vouched = s->states[si].vouched || e->known_only;
 
 		/* a spelling only the lexicon may vouch for: cut it as soon as the
 		 * lexicon has no word that goes on so (without one, never) */
-		if (e->known_only &&
+		if (vouched &&
 			(node == RV_LEX_NONE ||
 			 (e->nsym > 0 && rv_lex_step(lex, node, e->sym[0]) == RV_LEX_NONE)))
 			continue;
@@ -437,9 +444,9 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 					node = rv_lex_step(lex, node, e->sym[q]);
 			}
 		}
-		if (e->known_only && node == RV_LEX_NONE)
+		if (vouched && node == RV_LEX_NONE)
 			continue;
-		key = ((uint64_t) node << 32) | ctx;
+		key = ((uint64_t) node << 32) | ctx | (vouched ? STATE_VOUCHED : 0);
 		ti = get_state(s, e->to, key, node, ctx, k);
 		if (ti < 0)
 			return 0;
@@ -566,8 +573,8 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 				wchar * (from->chr + chr) - bonus;
 			int			at;
 
-			if (!in_lex && s->edges[from->edge].known_only)
-				continue;		/* ends with a spelling the lexicon must know */
+			if (!in_lex && st->vouched)
+				continue;		/* a spelling the lexicon had to vouch for */
 			/* distinct strings end in the same state, so no dedup needed */
 			if (found == k && total >= out[k - 1].score)
 				continue;
