@@ -27,7 +27,7 @@ SELECT r AS romanized, revrit(r, standard => 'ala-lc') AS hebrew
 
 -- listed expressions: the words of a part are chosen together
 SELECT r AS romanized, revrit(r, standard => 'ala-lc') AS hebrew
-  FROM (VALUES ('Bet ha-midrash'), ('Bet din'), ('Rosh ha-Shanah'),
+  FROM (VALUES ('Bet'), ('Bet ha-midrash'), ('Bet din'), ('Rosh ha-Shanah'),
                ('be-Rosh ha-Shanah'), ('Ḳiryat sefer'),
                ('Bet ha-sefer ha-reʼali'),
                ('Bet, ha-midrash'), ('Bet ha-midrash : Bet din')) AS t(r);
