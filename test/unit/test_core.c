@@ -855,6 +855,69 @@ test_plain_and_known_only(void)
 	BAD_RULES("standard x\nb * ב:1/\n", "bad.rules:2:", "bad weight");
 }
 
+/* ---- the joint choice of a part's words (context.c) ---------------------------- */
+
+static const char context_rules[] =
+	"standard ctx\n"
+	"consonants b t d n\n"
+	"vowels e i\n"
+	"b * ב\n"
+	"t * ת\n"
+	"d * ד\n"
+	"n * נ\n"
+	"n $ ן\n"
+	"e * - י:1\n"
+	"i * י -:1\n"
+	"expression בית דין\n";
+
+/* revrit() of a text under a one-standard engine */
+static void
+convert_with(rv_engine *e, const char *text, char *out, size_t size)
+{
+	char	   *res = NULL;
+	size_t		len;
+	char		err[RV_ERRLEN];
+
+	out[0] = '\0';
+	CHECK(rv_convert(e, text, strlen(text), NULL, &res, &len, err) == RV_OK);
+	if (res)
+		snprintf(out, size, "%s", res);
+	rv_free(res);
+}
+
+static void
+test_context(void)
+{
+	rv_rules   *r = NULL;
+	rv_engine  *e = NULL;
+	const rv_rules *one[1];
+	char		err[RV_ERRLEN];
+	char		got[256];
+
+	CHECK(rv_rules_parse(context_rules, sizeof(context_rules) - 1, "ctx.rules", &r, err) == RV_OK);
+	if (r == NULL)
+		return;
+	one[0] = r;
+	CHECK(rv_engine_new(one, 1, NULL, &e, err) == RV_OK);
+	/* alone, bet is בת; before din the listed expression wins */
+	convert_with(e, "bet", got, sizeof(got));
+	CHECK(strcmp(got, "בת") == 0);
+	convert_with(e, "bet din", got, sizeof(got));
+	CHECK(strcmp(got, "בית דין") == 0);
+	convert_with(e, "din bet din, bet-din bet", got, sizeof(got));
+	CHECK(strcmp(got, "דין בית דין, בית־דין בת") == 0);
+	/* a comma or a part separator parts them; prefixes stay on the first */
+	convert_with(e, "bet, din : bet / din", got, sizeof(got));
+	CHECK(strcmp(got, "בת, דין : בת / דין") == 0);
+	/* the candidates report each word on its own */
+	candidates_of(e, "bet din", 1, got, sizeof(got));
+	CHECK(strcmp(got, "בת|דין") == 0);
+	rv_engine_free(e);
+	rv_rules_free(r);
+	BAD_RULES("standard x\nb * ב\nexpression בית\n", "bad.rules:3:", "two or more");
+	BAD_RULES("standard x\nb * ב\nexpression בית bet\n", "bad.rules:3:", "not Hebrew");
+}
+
 /* ---- the allocator contract ----------------------------------------------------- */
 
 /*
@@ -1335,6 +1398,7 @@ main(void)
 	test_two_standards();
 	test_rule_errors();
 	test_plain_and_known_only();
+	test_context();
 	test_interrupt();
 	test_nasty();
 	test_regressions();
