@@ -488,6 +488,98 @@ lexicon_bonus(const rv_rules *r, const rv_lexicon *lex, int tags)
 	}
 }
 
+/* The state at pos with this key, or -1. */
+static int
+find_state(const rv_search *s, int pos, uint64_t key)
+{
+	uint32_t	h = state_hash(pos, key) & (s->table_size - 1);
+
+	while (s->table[h])
+	{
+		const state *st = &s->states[s->table[h] - 1];
+
+		if (st->key == key && st->pos == pos)
+			return s->table[h] - 1;
+		h = (h + 1) & (s->table_size - 1);
+	}
+	return -1;
+}
+
+/*
+ * A spelling may end in two states, with and without a known-only option
+ * (שאה from א and from (א)): drop the dearer of the two from out.  Returns
+ * 0 if out already has it at most as dear as total.
+ */
+static int
+drop_dearer_twin(const rv_search *s, rv_spelling *out, int *found,
+				 uint64_t hash, double total)
+{
+	for (int i = 0; i < *found; i++)
+	{
+		if (s->hyps[out[i].nsym].hash != hash)
+			continue;
+		if (out[i].score <= total)
+			return 0;
+		memmove(&out[i], &out[i + 1], (size_t) (*found - i - 1) * sizeof(rv_spelling));
+		(*found)--;
+		return 1;
+	}
+	return 1;
+}
+
+/* Close every state at the end: word boundary and lexicon membership.
+ * Fills out[] best first (nsym = hyp index until traced); returns how many. */
+static int
+close_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int n,
+		   int k, rv_spelling *out)
+{
+	int			found = 0;
+
+	for (int si = s->head[n]; si >= 0; si = s->states[si].next)
+	{
+		const state *st = &s->states[si];
+		double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
+		int			tags = lex && st->node != RV_LEX_NONE ?
+			rv_lex_word_tags(lex, st->node) : 0;
+		int			in_lex = tags != 0;
+		double		bonus = lexicon_bonus(r, lex, tags);
+		int			twin;
+
+		if (!in_lex && st->vouched)
+			continue;			/* a spelling the lexicon had to vouch for */
+		/* distinct strings end in distinct states, but for these twins */
+		twin = find_state(s, n, st->key ^ STATE_VOUCHED) >= 0;
+		for (int h = 0; h < st->nhyp; h++)
+		{
+			const hyp  *from = &s->hyps[si * k + h];
+			/* a known word's letters are vouched for by the lexicon, so its
+			 * character cost counts less (one hyp per trie state: exact) */
+			double		wchar = in_lex ? RV_CHAR_WEIGHT_KNOWN : RV_CHAR_WEIGHT;
+			double		total = from->total - RV_CHAR_WEIGHT * from->chr +
+				wchar * (from->chr + chr) - bonus;
+			int			at;
+
+			if (found == k && total >= out[k - 1].score)
+				continue;
+			if (twin && !drop_dearer_twin(s, out, &found, from->hash, total))
+				continue;
+			at = found < k ? found++ : k - 1;
+			while (at > 0 && out[at - 1].score > total)
+			{
+				out[at] = out[at - 1];
+				at--;
+			}
+			out[at].score = total;
+			out[at].rule_cost = from->rule;
+			out[at].char_cost = from->chr + chr;
+			out[at].lexicon_bonus = bonus;
+			out[at].in_lexicon = in_lex;
+			out[at].nsym = si * k + h;	/* hyp index until traced */
+		}
+	}
+	return found;
+}
+
 typedef struct final_hyp
 {
 	hyp			h;
@@ -553,45 +645,7 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 			if (!expand(s, lex, pos, si, k))
 				return -1;
 
-	/* Close every state at the end: word boundary and lexicon membership. */
-	for (int si = s->head[n]; si >= 0; si = s->states[si].next)
-	{
-		const state *st = &s->states[si];
-		double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
-		int			tags = lex && st->node != RV_LEX_NONE ?
-			rv_lex_word_tags(lex, st->node) : 0;
-		int			in_lex = tags != 0;
-		double		bonus = lexicon_bonus(r, lex, tags);
-
-		for (int h = 0; h < st->nhyp; h++)
-		{
-			const hyp  *from = &s->hyps[si * k + h];
-			/* a known word's letters are vouched for by the lexicon, so its
-			 * character cost counts less (one hyp per trie state: exact) */
-			double		wchar = in_lex ? RV_CHAR_WEIGHT_KNOWN : RV_CHAR_WEIGHT;
-			double		total = from->total - RV_CHAR_WEIGHT * from->chr +
-				wchar * (from->chr + chr) - bonus;
-			int			at;
-
-			if (!in_lex && st->vouched)
-				continue;		/* a spelling the lexicon had to vouch for */
-			/* distinct strings end in the same state, so no dedup needed */
-			if (found == k && total >= out[k - 1].score)
-				continue;
-			at = found < k ? found++ : k - 1;
-			while (at > 0 && out[at - 1].score > total)
-			{
-				out[at] = out[at - 1];
-				at--;
-			}
-			out[at].score = total;
-			out[at].rule_cost = from->rule;
-			out[at].char_cost = from->chr + chr;
-			out[at].lexicon_bonus = bonus;
-			out[at].in_lexicon = in_lex;
-			out[at].nsym = si * k + h;	/* hyp index until traced */
-		}
-	}
+	found = close_word(s, r, lex, n, k, out);
 	for (int i = 0; i < found; i++)
 		if (!trace(s, out[i].nsym, arena, &out[i]))
 			return -1;
