@@ -22,10 +22,12 @@ typedef struct rv_ctx_word
 	int			npsym;
 	size_t		folded;			/* offset in the folded pool */
 	int			nfolded;		/* 0: it has all its candidates already */
-	int			n;				/* candidates, best first */
+	int			n;				/* candidates the joint choice weighs */
+	int			nstored;		/* candidates kept, best first */
+	int			joined;			/* a neighbour of the word before */
 	size_t		sym[RV_CONTEXT_K];	/* offsets in the syms pool */
 	int			nsym[RV_CONTEXT_K];
-	double		score[RV_CONTEXT_K];
+	rv_spelling cand[RV_CONTEXT_K]; /* costs; sym points nowhere */
 	uint64_t	base[RV_CONTEXT_K]; /* hash of the spelling */
 	uint64_t	full[RV_CONTEXT_K]; /* ... with the prefix letters */
 	double		best[RV_CONTEXT_K]; /* Viterbi: best total ending here */
@@ -113,11 +115,13 @@ keep_candidates(rv_context *cx, size_t wi, const rv_spelling *sp, int n)
 		rv_ctx_word *w = &WORDS(cx)[wi];
 
 		ph = rv_syms_hash(RV_SYMS_HASH_SEED, SYMS(cx) + w->psym, w->npsym);
-		w->n = n;
+		w->n = 1;
+		w->nstored = n;
 		for (int j = 0; j < n; j++)
 		{
 			w->nsym[j] = sp[j].nsym;
-			w->score[j] = sp[j].score;
+			w->cand[j] = sp[j];
+			w->cand[j].sym = NULL;
 			w->base[j] = rv_syms_hash(RV_SYMS_HASH_SEED, sp[j].sym, sp[j].nsym);
 			w->full[j] = rv_syms_hash(ph, sp[j].sym, sp[j].nsym);
 		}
@@ -132,8 +136,9 @@ rv_context_add(rv_context *cx, size_t out_start, size_t out_end,
 {
 	long		wi = pool_grow(cx, &cx->words, sizeof(rv_ctx_word), 1);
 	long		ps = keep_syms(cx, psym, npsym);
-	long		fo = n == 1 ? pool_grow(cx, &cx->folded, sizeof(uint32_t),
-										(size_t) nfolded) : 0;
+	int			keep_folded = n < RV_CONTEXT_K;
+	long		fo = keep_folded ? pool_grow(cx, &cx->folded, sizeof(uint32_t),
+											 (size_t) nfolded) : 0;
 	rv_ctx_word *w;
 
 	if (wi < 0 || ps < 0 || fo < 0)
@@ -144,8 +149,9 @@ rv_context_add(rv_context *cx, size_t out_start, size_t out_end,
 	w->psym = (size_t) ps;
 	w->npsym = npsym;
 	w->folded = (size_t) fo;
-	w->nfolded = n == 1 ? nfolded : 0;
+	w->nfolded = keep_folded ? nfolded : 0;
 	w->choice = 0;
+	w->joined = 0;
 	if (w->nfolded > 0)
 		memcpy((uint32_t *) cx->folded.data + fo, folded,
 			   (size_t) nfolded * sizeof(uint32_t));
@@ -193,17 +199,29 @@ widen(rv_context *cx, const rv_rules *r, const rv_buf *out,
 		rv_spelling *sp;
 		int			n;
 
-		if (w->nfolded == 0 ||
-			!rv_rules_expression_word(r, next->full[0], 1) ||
+		if (!rv_rules_expression_word(r, next->full[0], 1) ||
 			rv_rules_expression_pair(r, w->base[0], next->full[0]) ||
 			!neighbours(out, w, next))
 			continue;
-		n = d->spell(d->arg, (uint32_t *) cx->folded.data + w->folded,
-					 w->nfolded, RV_CONTEXT_K, &sp);
-		if (n < 0 || (n > 0 && !keep_candidates(cx, i, sp, n)))
-			return 0;
+		if (w->nstored < RV_CONTEXT_K && w->nfolded > 0)
+		{
+			n = d->spell(d->arg, (uint32_t *) cx->folded.data + w->folded,
+						 w->nfolded, RV_CONTEXT_K, &sp);
+			if (n < 0 || (n > 0 && !keep_candidates(cx, i, sp, n)))
+				return 0;
+		}
+		WORDS(cx)[i].n = WORDS(cx)[i].nstored;
 	}
 	return 1;
+}
+
+/* What neighbours a and b add when spelled as their candidates i and j. */
+static double
+pair_bonus(const rv_rules *r, const rv_ctx_word *a, int i,
+		   const rv_ctx_word *b, int j)
+{
+	return b->joined && rv_rules_expression_pair(r, a->base[i], b->full[j]) ?
+		-RV_CONTEXT_EXPRESSION_BONUS : 0;
 }
 
 /* Viterbi over the words' candidates; sets every word's choice. */
@@ -220,6 +238,7 @@ choose(rv_context *cx, const rv_rules *r, const rv_buf *out)
 		const rv_ctx_word *p = i > 0 ? &words[i - 1] : NULL;
 		int			joined = p && neighbours(out, p, w);
 
+		w->joined = joined;
 		for (int j = 0; j < w->n; j++)
 		{
 			double		m = p ? DBL_MAX : 0;
@@ -227,18 +246,16 @@ choose(rv_context *cx, const rv_rules *r, const rv_buf *out)
 			w->back[j] = 0;
 			for (int a = 0; p && a < p->n; a++)
 			{
-				double		v = p->best[a];
-
 				/* the first word may carry prefixes (בראש השנה) */
-				if (joined && rv_rules_expression_pair(r, p->base[a], w->full[j]))
-					v -= RV_CONTEXT_EXPRESSION_BONUS;
+				double		v = p->best[a] + pair_bonus(r, p, a, w, j);
+
 				if (v < m)
 				{
 					m = v;
 					w->back[j] = a;
 				}
 			}
-			w->best[j] = w->score[j] + m;
+			w->best[j] = w->cand[j].score + m;
 		}
 	}
 	for (int j = 1; j < words[nw - 1].n; j++)
@@ -284,23 +301,64 @@ rewrite(rv_context *cx, rv_buf *out, size_t region_start,
 }
 
 int
-rv_context_apply(rv_context *cx, const rv_rules *r, rv_buf *out,
-				 size_t region_start, const rv_ctx_driver *d)
+rv_context_count(const rv_context *cx)
 {
-	int			ok = !cx->failed;
+	return (int) cx->words.len;
+}
+
+int
+rv_context_choose(rv_context *cx, const rv_rules *r, rv_buf *out,
+				  size_t region_start, const rv_ctx_driver *d)
+{
 	int			changed = 0;
 
-	if (ok && cx->words.len > 1 && out->data != NULL)
-	{
-		ok = widen(cx, r, out, d);
-		if (ok)
-			choose(cx, r, out);
-		for (size_t i = 0; ok && i < cx->words.len; i++)
-			changed |= WORDS(cx)[i].choice != 0;
-		if (ok && changed)
-			ok = rewrite(cx, out, region_start, d);
-	}
+	if (cx->failed)
+		return 0;
+	if (cx->words.len < 2 || out->data == NULL)
+		return 1;
+	if (!widen(cx, r, out, d))
+		return 0;
+	choose(cx, r, out);
+	for (size_t i = 0; i < cx->words.len; i++)
+		changed |= WORDS(cx)[i].choice != 0;
+	return !changed || rewrite(cx, out, region_start, d);
+}
+
+int
+rv_context_chosen(const rv_context *cx, int wi, rv_spelling *out)
+{
+	const rv_ctx_word *w = &WORDS(cx)[wi];
+
+	*out = w->cand[w->choice];
+	out->sym = SYMS(cx) + w->sym[w->choice];
+	out->nsym = w->nsym[w->choice];
+	return w->choice;
+}
+
+void
+rv_context_reset(rv_context *cx)
+{
 	cx->words.len = cx->syms.len = cx->folded.len = 0;
 	cx->failed = 0;
-	return ok;
+}
+
+double
+rv_context_component(const rv_context *cx, const rv_rules *r, int wi,
+					 const uint8_t *sym, int nsym)
+{
+	const rv_ctx_word *words = WORDS(cx);
+	const rv_ctx_word *w = &words[wi];
+	double		c = 0;
+
+	for (int j = 0; j < w->n; j++)
+	{
+		if (w->nsym[j] != nsym || memcmp(SYMS(cx) + w->sym[j], sym, (size_t) nsym) != 0)
+			continue;
+		if (wi > 0)
+			c += pair_bonus(r, &words[wi - 1], words[wi - 1].choice, w, j);
+		if ((size_t) wi + 1 < cx->words.len)
+			c += pair_bonus(r, w, j, &words[wi + 1], words[wi + 1].choice);
+		break;
+	}
+	return c;
 }

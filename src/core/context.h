@@ -6,7 +6,7 @@
  * own scores what the neighbouring words say, here whether two neighbours
  * form a listed multi-word expression (ראש השנה, בית המדרש: `expression`
  * lines of the rule file).  The driver writes each word's best spelling at
- * once and records where; rv_context_apply() rewrites the few words the
+ * once and records where; rv_context_choose() rewrites the few words the
  * joint choice changed.
  *
  * To stay fast, a word is spelled with one candidate, as without context,
@@ -59,7 +59,7 @@ typedef void (*rv_ctx_render) (void *arg, rv_buf *out, const uint8_t *sym,
 typedef int (*rv_ctx_spell) (void *arg, const uint32_t *folded, int n, int k,
 							 rv_spelling **out);
 
-/* What rv_context_apply() needs of the driver. */
+/* What rv_context_choose() needs of the driver. */
 typedef struct rv_ctx_driver
 {
 	rv_ctx_render render;
@@ -84,13 +84,28 @@ int			rv_context_add(rv_context *cx, size_t out_start, size_t out_end,
 						   const rv_spelling *sp, int n,
 						   const uint32_t *folded, int nfolded);
 
+/* How many words are recorded (the index the next one will get). */
+int			rv_context_count(const rv_context *cx);
+
 /*
- * Choose the recorded words jointly, rewrite in out (from region_start
- * on) those whose choice changed, and forget them.  Returns 0 when out of
- * memory.
+ * Choose the recorded words jointly and rewrite in out (from region_start
+ * on) those whose choice changed.  Returns 0 when out of memory.
  */
-int			rv_context_apply(rv_context *cx, const rv_rules *rules,
-							 rv_buf *out, size_t region_start,
-							 const rv_ctx_driver *driver);
+int			rv_context_choose(rv_context *cx, const rv_rules *rules,
+							  rv_buf *out, size_t region_start,
+							  const rv_ctx_driver *driver);
+
+/* The spelling chosen for recorded word wi, and its rank among the word's
+ * own candidates from 0 (symbols valid until rv_context_reset()). */
+int			rv_context_chosen(const rv_context *cx, int wi, rv_spelling *out);
+
+/* What the chosen neighbours of word wi add to this spelling of it (0 or
+ * -RV_CONTEXT_EXPRESSION_BONUS per listed expression; 0 for a spelling the
+ * joint choice did not weigh). */
+double		rv_context_component(const rv_context *cx, const rv_rules *rules,
+								 int wi, const uint8_t *sym, int nsym);
+
+/* Forget the recorded words (the memory is kept for the next part). */
+void		rv_context_reset(rv_context *cx);
 
 #endif							/* REVRIT_CONTEXT_H */

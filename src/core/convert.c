@@ -42,6 +42,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 	c.k = k;
 	c.search_k = k > RV_CONTEXT_K ? k : RV_CONTEXT_K;
 	rv_context_init(&c.context);
+	rv_arena_init(&c.pending_arena);
 	c.fn = fn;
 	c.fn_arg = arg;
 	c.report = report;
@@ -63,7 +64,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 	}
 
 	rv_arena_free(&c.arena);
-	rv_context_free(&c.context);
+	conv_context_free(&c);
 	rv_search_free(c.search);
 	rv_free(c.spellings);
 	rv_free(cps);

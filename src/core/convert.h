@@ -22,6 +22,21 @@
 #define RV_MAX_PARTS		16	/* hyphenated parts handled in one word */
 #define RV_MAX_SPANS		64	/* ISBD parts handled in one text */
 
+/* A word's report held back until its part's words are chosen together
+ * (convert_context.c), so that rank 1 is what the output says. */
+typedef struct conv_pending
+{
+	int			word_no;
+	size_t		from,
+				to;
+	int			nfound;
+	int			foreign;
+	int			ctx_word;		/* its index in the context, or -1 */
+	int			npsym;
+	uint8_t		psym[RV_MAX_OUT * 8];
+	rv_spelling *sp;			/* nfound, in pending_arena */
+} conv_pending;
+
 /* State of one rv_convert / rv_candidates / rv_analyze call. */
 typedef struct conv
 {
@@ -37,6 +52,10 @@ typedef struct conv
 	int			k;				/* candidates reported per word */
 	int			search_k;		/* slots: k, or more for context.c */
 	rv_context	context;		/* the current part's words (context.c) */
+	conv_pending *pending;		/* reports held back in this part */
+	int			npending,
+				cap_pending;
+	rv_arena	pending_arena;
 	rv_candidate_fn fn;			/* rv_candidates */
 	void	   *fn_arg;
 	rv_report  *report;			/* rv_analyze */
@@ -85,6 +104,9 @@ size_t		convert_abbreviation_letters(conv *c, size_t i, size_t to);
 void		conv_context_record(conv *c, size_t out_start, const part *base,
 								const uint8_t *psym, int npsym, int found);
 void		conv_context_choose(conv *c, size_t out_start);
+void		conv_context_describe(conv *c, size_t from, size_t to, int nfound,
+								  int foreign, const uint8_t *psym, int npsym);
+void		conv_context_free(conv *c);
 
 /* convert_render.c: output and the per-word reports. */
 void		conv_put_sym(conv *c, rv_buf *b, int sym);

@@ -118,6 +118,7 @@ conv_describe_word(conv *c, size_t from, size_t to, int nfound, int foreign,
 		cand.char_cost = sp->char_cost;
 		cand.lexicon_bonus = sp->lexicon_bonus;
 		cand.in_lexicon = sp->in_lexicon;
+		cand.context = sp->context;
 		if (c->fn(&cand, c->fn_arg))
 			c->stop = 1;
 	}

@@ -58,8 +58,8 @@ convert_base(conv *c, size_t unit_start, const part *base,
 		c->oom = 1;
 		return 0;
 	}
-	conv_describe_word(c, unit_start, base->end, found, base->foreign,
-					   psym, npsym);
+	conv_context_describe(c, unit_start, base->end, found, base->foreign,
+						  psym, npsym);
 	if (found == 0)
 		return 0;
 	conv_put_syms(c, &c->out, psym, npsym);

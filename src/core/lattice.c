@@ -574,6 +574,7 @@ close_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int n,
 			out[at].char_cost = from->chr + chr;
 			out[at].lexicon_bonus = bonus;
 			out[at].in_lexicon = in_lex;
+			out[at].context = 0;
 			out[at].nsym = si * k + h;	/* hyp index until traced */
 		}
 	}

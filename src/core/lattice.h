@@ -46,6 +46,7 @@ typedef struct rv_spelling
 	double		char_cost;
 	double		lexicon_bonus;
 	int			in_lexicon;
+	double		context;		/* set by context.c; 0 from the search */
 } rv_spelling;
 
 typedef struct rv_search rv_search;

@@ -137,6 +137,8 @@ typedef struct rv_candidate
 	double		char_cost;		/* character model cost (0 without lexicon) */
 	double		lexicon_bonus;	/* subtracted when the lexicon knows it */
 	int			in_lexicon;		/* 1 if the lexicon recognizes the word */
+	double		context;		/* what the neighbouring words add (<= 0),
+								 * included in score */
 } rv_candidate;
 
 /* Return nonzero to stop the enumeration early. */
