@@ -58,6 +58,14 @@ ifneq ($(shell command -v dawg2wordlist),)
 COMMON_WORDS = build/hebrew-common.txt
 endif
 endif
+# The Yiddish lexicon (rules/yiddish.rules names it): Tesseract's Yiddish
+# word list (Apache-2.0), from Debian's tesseract-ocr-yid.
+TESSDATA_YID ?= $(firstword $(wildcard /usr/share/tesseract-ocr/*/tessdata/yid.traineddata))
+ifneq ($(TESSDATA_YID),)
+ifneq ($(shell command -v dawg2wordlist),)
+YIDDISH_LEXICON = build/yiddish.rvlex
+endif
+endif
 endif
 
 PG_CONFIG ?= pg_config
@@ -73,7 +81,9 @@ $(TOOLS_OBJS): override CPPFLAGS += -Isrc/core
 # The symbols revrit.so exports: _PG_init, the module magic, and each C
 # function the extension's SQL names (AS 'MODULE_PATHNAME', 'symbol') with
 # its info record.  Everything else, the glue's helpers included, stays
-# local.  Check with: nm -D --defined-only revrit.so
+# local (a symbol PostgreSQL looks up by name elsewhere, such as a
+# background worker's entry point, must be added to the global list).
+# Check with: nm -D --defined-only revrit.so (scripts/test-cli.sh does).
 build/revrit.exports: $(SQL_SRCS)
 	@mkdir -p build
 	{ echo '{ global: Pg_magic_func; _PG_init;'; \
@@ -97,7 +107,7 @@ ifeq ($(with_llvm), yes)
 $(OBJS:.o=.bc): %.bc: %.o
 endif
 
-all: $(CLI) $(CLI_INSTALLED) $(LEXICON)
+all: $(CLI) $(CLI_INSTALLED) $(LEXICON) $(YIDDISH_LEXICON)
 
 revrit--0.1.sql: $(SQL_SRCS)
 	cat $^ > $@
@@ -143,6 +153,23 @@ build/hebrew-common.txt: $(TESSDATA_HEB)
 	dawg2wordlist build/tessdata/heb.lstm-unicharset build/tessdata/heb.lstm-word-dawg $@.tmp >/dev/null
 	mv $@.tmp $@
 
+# Tesseract's Yiddish word list mixes pointed and plain spellings and writes
+# װ ױ ײ as ligatures or as two letters: revrit's lexicons hold plain
+# letters (points.h), so the points are dropped and the ligatures spelled
+# as their two letters.
+build/yiddish-words.txt: $(TESSDATA_YID)
+	@mkdir -p build/tessdata
+	combine_tessdata -u $< build/tessdata/yid. >/dev/null
+	dawg2wordlist build/tessdata/yid.lstm-unicharset build/tessdata/yid.lstm-word-dawg $@.raw >/dev/null
+	perl -CSD -ne 's/[\x{05B0}-\x{05BD}\x{05BF}\x{05C1}\x{05C2}\x{05C4}\x{05C5}\x{05C7}]//g; \
+		s/\x{05F0}/\x{05D5}\x{05D5}/g; s/\x{05F1}/\x{05D5}\x{05D9}/g; s/\x{05F2}/\x{05D9}\x{05D9}/g; \
+		print if /^[\x{05D0}-\x{05EA}]+$$/' $@.raw | LC_ALL=C sort -u > $@.tmp
+	rm -f $@.raw
+	mv $@.tmp $@
+
+build/yiddish.rvlex: build/revrit build/yiddish-words.txt
+	build/revrit lexicon build build/yiddish-words.txt $@
+
 # ---- core unit tests -----------------------------------------------------
 
 UNIT_BINS = $(patsubst test/unit/%.c,build/unit/%,$(UNIT_SRCS))
@@ -169,7 +196,7 @@ install-revrit-cli: $(CLI_INSTALLED)
 	$(MKDIR_P) '$(DESTDIR)$(bindir)'
 	$(INSTALL_PROGRAM) $(CLI_INSTALLED) '$(DESTDIR)$(bindir)/revrit'
 
-install-revrit-data: $(LEXICON)
+install-revrit-data: $(LEXICON) $(YIDDISH_LEXICON)
 	$(MKDIR_P) '$(DESTDIR)$(datadir)/revrit'
 ifneq ($(RULE_FILES),)
 	$(INSTALL_DATA) $(RULE_FILES) '$(DESTDIR)$(datadir)/revrit/'
@@ -179,6 +206,10 @@ ifneq ($(LEXICON),)
 	# memory-mapped, and rewriting it in place would kill them with SIGBUS.
 	$(INSTALL_DATA) $(LEXICON) '$(DESTDIR)$(datadir)/revrit/.hebrew.rvlex.new'
 	mv -f '$(DESTDIR)$(datadir)/revrit/.hebrew.rvlex.new' '$(DESTDIR)$(datadir)/revrit/hebrew.rvlex'
+endif
+ifneq ($(YIDDISH_LEXICON),)
+	$(INSTALL_DATA) $(YIDDISH_LEXICON) '$(DESTDIR)$(datadir)/revrit/.yiddish.rvlex.new'
+	mv -f '$(DESTDIR)$(datadir)/revrit/.yiddish.rvlex.new' '$(DESTDIR)$(datadir)/revrit/yiddish.rvlex'
 endif
 
 uninstall: uninstall-revrit-data

@@ -3,7 +3,8 @@
 # packages revrit needs, and its build and installation.  Sourced.
 
 REVRIT_PACKAGES=(postgresql-15 postgresql-server-dev-15 libicu-dev pkg-config
-	build-essential hunspell-he tesseract-ocr tesseract-ocr-heb)
+	build-essential hunspell-he tesseract-ocr tesseract-ocr-heb
+	tesseract-ocr-yid python3)	# python3: scripts/test-docs.py
 
 export DEBIAN_FRONTEND=noninteractive
 

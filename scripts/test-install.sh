@@ -170,6 +170,23 @@ if [ -f "$lexicon" ]; then
 		-c "SELECT revrit('Sefer'), revrit_info()->>'lexicon'" 2>&1)
 	check "session recovers after repair" "^ספר\|$share/hebrew\.rvlex$" "$out"
 
+	# -- the Yiddish lexicon a rule file names (lexicon yiddish): missing
+	# means rules only for that standard, damaged is an error naming it
+	yiddish_lexicon=$sharedir/revrit/yiddish.rvlex
+	if [ -f "$yiddish_lexicon" ]; then
+		reset_share
+		cp "$lexicon" "$yiddish_lexicon" "$share/"
+		out=$(sql "SELECT revrit('Dos bukh fun mayn lebn', standard => 'yiddish')")
+		check "yiddish lexicon loaded" '^דאס בוך פון מיין לעבן$' "$out"
+		rm "$share/yiddish.rvlex"
+		out=$(sql "SELECT revrit('Dos bukh fun mayn lebn', standard => 'yiddish')")
+		check "yiddish lexicon missing: rules only" '^דאס בוך פון מיין לעבן$' "$out"
+		size=$(stat -c %s "$yiddish_lexicon")
+		head -c $((size / 2)) "$yiddish_lexicon" >"$share/yiddish.rvlex"
+		out=$(sql "SELECT revrit('Sefer')")
+		check "truncated yiddish lexicon: F0000 with its name" 'ERROR: +F0000: .*yiddish\.rvlex' "$out"
+	fi
+
 	out=$(psql -X -At -c "SELECT count(*) FROM pg_stat_activity" 2>&1)
 	check "server still up" '^[0-9]+$' "$out"
 else

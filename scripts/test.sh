@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh — run every revrit test on this machine: install what is needed,
 # build and install, run the core unit tests (no PostgreSQL), the pg_regress
-# suite against a throwaway cluster, and the installation tests (missing or
+# suite and the SQL examples of the documentation (scripts/test-docs.py)
+# against a throwaway cluster, and the installation tests (missing or
 # damaged rule and lexicon files, scripts/test-install.sh), and the
 # command-line tool (scripts/test-cli.sh).  The last line
 # printed is "N passed, M failed" over all of them; the exit status is
@@ -100,6 +101,13 @@ if ! tally "regression tests" "$regress_rc" "$regress_passed" "$regress_failed";
 	echo "== server log (last 50 lines)"
 	pgcluster_log | tail -50
 fi
+
+# ---- documentation examples (same cluster) -----------------------------------
+echo
+echo "== documentation examples (scripts/test-docs.py)"
+python3 scripts/test-docs.py 2>&1 | tee build/docs.log
+docs_rc=${PIPESTATUS[0]}
+tally "documentation examples" "$docs_rc" $(counts_in build/docs.log)
 
 pgcluster_stop
 

@@ -16,6 +16,8 @@ typedef struct cli_engine
 	rv_rules   *rules[16];
 	int			nrules;
 	rv_lexicon *lexicon;		/* NULL = rules only */
+	rv_lexicon *named[4];		/* lexicons rule files name (cli_lexicons.c) */
+	int			nnamed;
 	rv_engine  *engine;
 	rv_options	options;
 } cli_engine;
@@ -38,6 +40,11 @@ extern const char *const cli_default_lexicon;
 int			cli_engine_open(cli_engine *ce, int *argc, char **argv);
 void		cli_engine_close(cli_engine *ce);
 
+/* Open the lexicons the standards name (NAME.rvlex beside the main
+ * lexicon; a missing one leaves its standard with rules only) and attach
+ * them.  0 on success; prints the error and returns 2 otherwise. */
+int			cli_attach_named_lexicons(cli_engine *ce, const char *lexicon);
+
 /* Remove count arguments from argv at i. */
 void		cli_drop_args(int *argc, char **argv, int i, int count);
 
@@ -53,5 +60,6 @@ int			cmd_bench(int argc, char **argv);	/* cmd_bench.c */
 int			cmd_eval(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_score(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_lexicon(int argc, char **argv); /* cmd_lexicon.c */
+int			cmd_detect(int argc, char **argv);	/* cmd_detect.c */
 
 #endif							/* REVRIT_CLI_H */

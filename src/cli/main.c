@@ -20,6 +20,7 @@ usage(FILE *fp)
 		  "       revrit bench [--seconds S] [FLAGS] FILE\n"
 		  "       revrit eval PAIRS.tsv [--by-field] [--errors N] [--out PRED] [FLAGS]\n"
 		  "       revrit score PAIRS.tsv PRED.txt [--by-field] [--errors N]\n"
+		  "       revrit detect PAIRS.tsv [--verbose]   (Hebrew or Yiddish, per field)\n"
 		  "       revrit lexicon build WORDLIST OUT.rvlex | lexicon check FILE WORD...\n"
 		  "FLAGS: --rules DIR|FILE  --lexicon FILE|none  --standard NAME\n"
 		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n", fp);
@@ -112,6 +113,55 @@ load_rules_dir(cli_engine *ce, const char *dir)
 	return ok;
 }
 
+/* A flag that takes one of two words: 0 for the first, 1 for the second,
+ * -1 (reported) for anything else. */
+static int
+pick(const char *flag, const char *val, const char *first, const char *second)
+{
+	if (strcmp(val, first) == 0)
+		return 0;
+	if (strcmp(val, second) == 0)
+		return 1;
+	fprintf(stderr, "revrit: %s takes %s or %s\n", flag, first, second);
+	return -1;
+}
+
+/* One engine flag and its value: 1 taken, 0 not an engine flag, -1 a bad
+ * or missing value (reported). */
+static int
+take_flag(cli_engine *ce, const char *flag, const char *val,
+		  const char **rules, const char **lexicon)
+{
+	rv_options *o = &ce->options;
+	int			v = 0;
+
+	if (strcmp(flag, "--rules") && strcmp(flag, "--lexicon") &&
+		strcmp(flag, "--standard") && strcmp(flag, "--hyphen") &&
+		strcmp(flag, "--years") && strcmp(flag, "--marks"))
+		return 0;
+	if (val == NULL)
+	{
+		fprintf(stderr, "revrit: %s needs a value\n", flag);
+		return -1;
+	}
+	if (strcmp(flag, "--rules") == 0)
+		*rules = val;
+	else if (strcmp(flag, "--lexicon") == 0)
+		*lexicon = val;
+	else if (strcmp(flag, "--standard") == 0)
+		o->standard = val;
+	else if (strcmp(flag, "--years") == 0 &&
+			 (v = pick(flag, val, "hebrew", "keep")) >= 0)
+		o->years = v ? RV_YEARS_KEEP : RV_YEARS_HEBREW;
+	else if (strcmp(flag, "--marks") == 0 &&
+			 (v = pick(flag, val, "hebrew", "ascii")) >= 0)
+		o->marks = v ? RV_MARKS_ASCII : RV_MARKS_HEBREW;
+	else if (strcmp(flag, "--hyphen") == 0 &&
+			 (v = pick(flag, val, "maqaf", "ascii")) >= 0)
+		o->hyphen = v ? RV_HYPHEN_ASCII : RV_HYPHEN_MAQAF;
+	return v < 0 ? -1 : 1;
+}
+
 int
 cli_engine_open(cli_engine *ce, int *argc, char **argv)
 {
@@ -125,51 +175,16 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 	rv_options_init(&ce->options);
 	for (int i = 1; i < *argc;)
 	{
-		const char *flag = argv[i];
-		const char *val = i + 1 < *argc ? argv[i + 1] : NULL;
+		int			taken = take_flag(ce, argv[i],
+									  i + 1 < *argc ? argv[i + 1] : NULL,
+									  &rules, &lexicon);
 
-		if (strcmp(flag, "--rules") && strcmp(flag, "--lexicon") &&
-			strcmp(flag, "--standard") && strcmp(flag, "--hyphen") &&
-			strcmp(flag, "--years") && strcmp(flag, "--marks"))
-		{
+		if (taken < 0)
+			return 2;
+		if (taken == 0)
 			i++;
-			continue;
-		}
-		if (val == NULL)
-		{
-			fprintf(stderr, "revrit: %s needs a value\n", flag);
-			return 2;
-		}
-		if (strcmp(flag, "--rules") == 0)
-			rules = val;
-		else if (strcmp(flag, "--lexicon") == 0)
-			lexicon = val;
-		else if (strcmp(flag, "--standard") == 0)
-			ce->options.standard = val;
-		else if (strcmp(flag, "--years") == 0 && strcmp(val, "hebrew") == 0)
-			ce->options.years = RV_YEARS_HEBREW;
-		else if (strcmp(flag, "--years") == 0 && strcmp(val, "keep") == 0)
-			ce->options.years = RV_YEARS_KEEP;
-		else if (strcmp(flag, "--marks") == 0 && strcmp(val, "hebrew") == 0)
-			ce->options.marks = RV_MARKS_HEBREW;
-		else if (strcmp(flag, "--marks") == 0 && strcmp(val, "ascii") == 0)
-			ce->options.marks = RV_MARKS_ASCII;
-		else if (strcmp(flag, "--hyphen") != 0)
-		{
-			fprintf(stderr, "revrit: %s takes %s\n", flag,
-					strcmp(flag, "--years") == 0 ? "hebrew or keep" : "hebrew or ascii");
-			return 2;
-		}
-		else if (strcmp(val, "maqaf") == 0)
-			ce->options.hyphen = RV_HYPHEN_MAQAF;
-		else if (strcmp(val, "ascii") == 0)
-			ce->options.hyphen = RV_HYPHEN_ASCII;
 		else
-		{
-			fprintf(stderr, "revrit: --hyphen takes maqaf or ascii\n");
-			return 2;
-		}
-		cli_drop_args(argc, argv, i, 2);
+			cli_drop_args(argc, argv, i, 2);
 	}
 
 	if (rules == NULL)
@@ -212,6 +227,11 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 		cli_engine_close(ce);
 		return 2;
 	}
+	if (ce->lexicon && cli_attach_named_lexicons(ce, lexicon) != 0)
+	{
+		cli_engine_close(ce);
+		return 2;
+	}
 	return 0;
 }
 
@@ -220,6 +240,8 @@ cli_engine_close(cli_engine *ce)
 {
 	rv_engine_free(ce->engine);
 	rv_lexicon_close(ce->lexicon);
+	for (int i = 0; i < ce->nnamed; i++)
+		rv_lexicon_close(ce->named[i]);
 	for (int i = 0; i < ce->nrules; i++)
 		rv_rules_free(ce->rules[i]);
 	memset(ce, 0, sizeof(*ce));
@@ -271,6 +293,8 @@ main(int argc, char **argv)
 		return cmd_eval(argc, argv);
 	if (strcmp(cmd, "score") == 0)
 		return cmd_score(argc, argv);
+	if (strcmp(cmd, "detect") == 0)
+		return cmd_detect(argc, argv);
 	if (strcmp(cmd, "lexicon") == 0)
 		return cmd_lexicon(argc, argv);
 	usage(stderr);

@@ -4,6 +4,7 @@
  * the per-part entries of rv_analyze's report.
  */
 #include "convert.h"
+#include "detect_language.h"
 #include "isbd.h"
 #include "utf8.h"
 
@@ -89,6 +90,9 @@ convert_text(conv *c, const rv_rules *forced)
 	rv_span		spans[RV_MAX_SPANS];
 	int			nspans = rv_split_parts(c->cps, c->n, spans, RV_MAX_SPANS);
 	size_t		done = 0;
+	/* Yiddish or Hebrew: judged once for the whole text (detect_language.c) */
+	const rv_rules *language = forced ? NULL :
+		rv_detect_text_language(c->engine, c->cps, c->n, c->search, &c->arena);
 
 	for (int s = 0; s < nspans && !c->stop && !c->oom; s++)
 	{
@@ -100,6 +104,11 @@ convert_text(conv *c, const rv_rules *forced)
 
 		conv_put_cps(&c->out, c->cps, done, sp->start);	/* the separator */
 		c->rules = part_standard(c, forced, sp, &label, &known);
+		c->rules = rv_language_part_standard(c->engine, language, c->rules,
+											 &label, &known);
+		if (c->report)
+			rv_report_set_language(c->report, c->rules->lang.name[0] ?
+								   c->rules->lang.name : NULL);
 		if (c->report)
 			rv_report_part_begin(c->report, sp->role, label, known, translit);
 		out_start = c->out.len;

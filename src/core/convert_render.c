@@ -8,6 +8,7 @@
 #include "alloc.h"
 #include "convert.h"
 #include "hebrew.h"
+#include "points.h"
 #include "report.h"
 #include "utf8.h"
 
@@ -24,11 +25,18 @@ conv_put_sym(conv *c, rv_buf *b, int sym)
 		rv_buf_put_cp(b, ascii ? '"' : RV_CP_GERSHAYIM);
 }
 
+static void
+put_sign(rv_buf *b, int sym, void *arg)
+{
+	conv_put_sym((conv *) arg, b, sym);
+}
+
+/* Letters, and Yiddish points and ligatures as the options say (points.h). */
 void
 conv_put_syms(conv *c, rv_buf *b, const uint8_t *sym, int n)
 {
-	for (int i = 0; i < n; i++)
-		conv_put_sym(c, b, sym[i]);
+	rv_points_render(b, sym, n, c->opt->yiddish_points,
+					 c->opt->yiddish_ligatures, put_sign, c);
 }
 
 void

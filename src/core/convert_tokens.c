@@ -25,7 +25,8 @@ conv_is_word_char(const rv_rules *r, uint32_t cp)
 static int
 is_quote_like(const rv_rules *r, uint32_t cp)
 {
-	return !rv_cp_is_letter(cp) && conv_is_word_char(r, cp);
+	/* a combining accent (Mayśes̀) belongs to its letter */
+	return !rv_cp_is_letter(cp) && !rv_cp_is_mark(cp) && conv_is_word_char(r, cp);
 }
 
 /* A word standing between two numbers (1958 or 1959, 3 and 4) belongs to

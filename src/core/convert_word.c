@@ -4,6 +4,7 @@
  * lattice and written in place of the Latin (or kept, when it stays Latin).
  */
 #include "convert.h"
+#include "spell_language.h"
 #include "hebrew.h"
 #include "utf8.h"
 
@@ -49,10 +50,12 @@ convert_base(conv *c, size_t unit_start, const part *base,
 
 	c->word_no++;
 	if (!base->foreign && !base->too_long && base->nfolded > 0)
-		found = rv_spell_word(c->search, c->rules,
-							  initial ? NULL : c->engine->lexicon,
-							  base->folded, base->nfolded, c->k, &c->arena,
-							  c->spellings);
+		found = rv_spell_in_language(c->search, c->engine, c->rules,
+									 initial ? RV_SPELL_RULES_ONLY :
+									 npsym > 0 ? RV_SPELL_AFTER_PREFIX :
+									 RV_SPELL_USUAL,
+									 base->folded, base->nfolded, c->k,
+									 &c->arena, c->spellings);
 	if (found < 0)
 	{
 		c->oom = 1;
@@ -69,24 +72,13 @@ convert_base(conv *c, size_t unit_start, const part *base,
 	return 1;
 }
 
-/*
- * A word: hyphen-separated parts, each a prefix chain or a base.  Returns
- * how many characters after the word it consumed: the period of an
- * abbreviation, the digits of a prefixed ordinal.
- */
-size_t
-convert_word(conv *c, size_t start, size_t end, size_t limit)
+/* Split cps[start..end) at its hyphens (and, where the standard joins
+ * prefixes to a capital, before the capital) into folded parts. */
+static int
+split_parts(conv *c, size_t start, size_t end, part *parts)
 {
-	part		parts[RV_MAX_PARTS];
 	int			np = 0;
 	size_t		i = start;
-	size_t		unit_start = start;
-	uint8_t		psym[RV_MAX_OUT * 8];
-	int			npsym = 0;
-	int			need_separator = 0;
-
-	if (c->opt->interrupt)
-		c->opt->interrupt(c->opt->interrupt_arg);
 
 	while (i <= end && np < RV_MAX_PARTS)
 	{
@@ -111,6 +103,28 @@ convert_word(conv *c, size_t start, size_t end, size_t limit)
 		np++;
 		i = next;
 	}
+	return np;
+}
+
+/*
+ * A word: hyphen-separated parts, each a prefix chain or a base.  Returns
+ * how many characters after the word it consumed: the period of an
+ * abbreviation, the digits of a prefixed ordinal.
+ */
+size_t
+convert_word(conv *c, size_t start, size_t end, size_t limit)
+{
+	part		parts[RV_MAX_PARTS];
+	int			np;
+	size_t		unit_start = start;
+	uint8_t		psym[RV_MAX_OUT * 8];
+	int			npsym = 0;
+	int			need_separator = 0;
+
+	if (c->opt->interrupt)
+		c->opt->interrupt(c->opt->interrupt_arg);
+
+	np = split_parts(c, start, end, parts);
 	if (np == 1 && end < limit && c->cps[end] == '.' &&
 		convert_abbreviation(c, &parts[0]))
 		return 1;

@@ -19,7 +19,17 @@ struct rv_engine
 	const rv_rules *rules[RV_MAX_STANDARDS];
 	int			nrules;
 	const rv_lexicon *lexicon;
+	/* by standard: the lexicon its rule file names ("lexicon NAME"), once
+	 * the host attached it (engine_lexicons.c) */
+	const rv_lexicon *own_lexicon[RV_MAX_STANDARDS];
 };
+
+/* The lexicon a standard ranks with: the one its rule file names if it
+ * names one (NULL if the host attached none), else the engine's. */
+const rv_lexicon *rv_engine_lexicon_for(const rv_engine *e, const rv_rules *r);
+
+/* A standard by name, components included; NULL if there is none. */
+const rv_rules *rv_engine_rules_named(const rv_engine *e, const char *name);
 
 /* The standard an option names; NULL for automatic detection ("", "auto"
  * or NULL).  An unknown name fills err (listing the valid ones) and sets

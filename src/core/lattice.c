@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "lattice.h"
+#include "points.h"
 
 typedef struct edge
 {
@@ -438,6 +439,8 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 		{
 			for (int q = 0; q < e->nsym; q++)
 			{
+				if (rv_sym_is_mark(e->sym[q]))
+					continue;	/* Yiddish points: not in the lexicon */
 				chr += rv_lex_char_cost(lex, ctx, e->sym[q]);
 				ctx = rv_lex_ctx_push(lex, ctx, e->sym[q]);
 				if (node != RV_LEX_NONE)

@@ -68,6 +68,12 @@ rv_report_init(rv_report *r, int lexicon)
 }
 
 void
+rv_report_set_language(rv_report *r, const char *language)
+{
+	r->language = language;
+}
+
+void
 rv_report_part_begin(rv_report *r, rv_role role, const char *standard,
 					 int standard_known, int translit)
 {
@@ -77,6 +83,8 @@ rv_report_part_begin(rv_report *r, rv_role role, const char *standard,
 	put_str(&r->json, rv_role_name(role));
 	put_raw(&r->json, ", \"standard\": ");
 	put_str(&r->json, standard);
+	put_raw(&r->json, ", \"language\": ");
+	put_str(&r->json, r->language ? r->language : "hebrew");
 	put_raw(&r->json, ", ");
 	put_bool(&r->json, "transliteration_tokens", translit, 1);
 	put_raw(&r->json, "\"words\": [");

@@ -27,6 +27,7 @@ typedef struct rv_report
 	/* the part being built */
 	int			nwords;
 	int			standard_known;
+	const char *language;		/* of the next part; NULL = Hebrew */
 	int			translit;
 	int			fully_converted;
 	int			all_recognized;
@@ -36,6 +37,8 @@ typedef struct rv_report
 } rv_report;
 
 void		rv_report_init(rv_report *r, int lexicon);
+/* The language the next part is read as ("yiddish"; NULL: Hebrew). */
+void		rv_report_set_language(rv_report *r, const char *language);
 void		rv_report_part_begin(rv_report *r, rv_role role, const char *standard,
 								 int standard_known, int translit);
 /* One word: its alternatives best first (nalt may be 0 when it stayed

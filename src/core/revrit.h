@@ -85,6 +85,16 @@ rv_status	rv_engine_new(const rv_rules *const *rules, int nrules,
 						  char *err);
 void		rv_engine_free(rv_engine *engine);
 
+/*
+ * A rule file may name the lexicon its standard ranks with ("lexicon
+ * yiddish", rules/README.md); the host opens NAME.rvlex and attaches it
+ * here (before the engine is used).  rv_engine_lexicon_name(e, i) gives the
+ * i-th distinct name the standards ask for, NULL past the last.
+ */
+const char *rv_engine_lexicon_name(const rv_engine *engine, int i);
+rv_status	rv_engine_attach_lexicon(rv_engine *engine, const char *name,
+									 const rv_lexicon *lexicon, char *err);
+
 typedef enum rv_hyphen
 {
 	RV_HYPHEN_MAQAF = 0,		/* compound hyphen becomes U+05BE ־ */
@@ -103,6 +113,13 @@ typedef enum rv_marks
 	RV_MARKS_ASCII				/* ' and " */
 } rv_marks;
 
+/* Points of Yiddish spelling (YIVO standard orthography): אַ אָ פּ פֿ … */
+typedef enum rv_points
+{
+	RV_POINTS_PLAIN = 0,		/* no points, as most catalogues write */
+	RV_POINTS_YIVO				/* pasekh and komets alef, dagesh, rafe … */
+} rv_points;
+
 typedef struct rv_options
 {
 	rv_hyphen	hyphen;
@@ -111,6 +128,9 @@ typedef struct rv_options
 	/* Rule set name; NULL, "" or "auto" = detect per title part, falling
 	 * back to the engine's first standard. */
 	const char *standard;
+	/* Yiddish output: points, and װ ױ ײ as one sign (else two letters). */
+	rv_points	yiddish_points;
+	int			yiddish_ligatures;
 	/* Called once per word; a host may longjmp out of it (cancel). */
 	void		(*interrupt) (void *arg);
 	void	   *interrupt_arg;
@@ -158,6 +178,17 @@ rv_status	rv_candidates(const rv_engine *engine, const char *text,
 rv_status	rv_analyze(const rv_engine *engine, const char *text, size_t len,
 					   int n, const rv_options *options, char **json,
 					   size_t *jsonlen, char *err);
+
+/*
+ * The language automatic detection takes the whole text to be in: "hebrew"
+ * or the language of a standard that names one ("yiddish"), and the
+ * evidence for that language (README, "Yiddish"): evidence[0] the total,
+ * [1] from cue words and endings, [2] from the lexicons, [3] the number
+ * of words weighed.
+ */
+rv_status	rv_detect_language_of(const rv_engine *engine, const char *text,
+								  size_t len, const char **language,
+								  double evidence[4], char *err);
 
 void		rv_free(void *ptr);
 

@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "hebrew.h"
+#include "points.h"
 #include "rules.h"
 #include "utf8.h"
 
@@ -137,15 +138,16 @@ parse_hebrew(compiler *c, const char *s, uint8_t *sym, uint8_t *nsym)
 	n = decode_field(c, s, cps, RV_MAX_OUT);
 	if (n <= 0)
 		return 0;
+	*nsym = 0;
 	for (int i = 0; i < n; i++)
 	{
-		int			k = rv_sym_from_cp(cps[i]);
+		/* letters, and Yiddish points and ligatures (points.h) */
+		int			k = rv_points_syms(cps[i], sym + *nsym, RV_MAX_OUT - *nsym);
 
-		if (k < 0 || k == RV_SYM_BOUNDARY)
+		if (k == 0)
 			return 0;
-		sym[i] = (uint8_t) k;
+		*nsym += (uint8_t) k;
 	}
-	*nsym = (uint8_t) n;
 	return 1;
 }
 
@@ -320,14 +322,14 @@ parse_form(compiler *c, const char *s, uint32_t *form, uint8_t *len)
 	return 1;
 }
 
-/* prefix FORM HEBREW [HEBREW-AFTER-ANOTHER-PREFIX] [:WEIGHT] */
+/* prefix FORM HEBREW [HEBREW-AFTER-ANOTHER-PREFIX] */
 static rv_status
 parse_prefix(compiler *c, char **f, int nf)
 {
 	rv_prefix  *p;
 
-	if (nf < 3 || nf > 5)
-		return syntax(c, "prefix FORM HEBREW [HEBREW-LATER] [:WEIGHT]", NULL);
+	if (nf < 3 || nf > 4)
+		return syntax(c, "prefix FORM HEBREW [HEBREW-LATER]", NULL);
 	p = vec_push(&c->prefixes);
 	if (p == NULL)
 		return RV_ENOMEM;
@@ -337,16 +339,8 @@ parse_prefix(compiler *c, char **f, int nf)
 		return syntax(c, "prefix Hebrew is not Hebrew letters", f[2]);
 	memcpy(p->later, p->first, sizeof(p->later));
 	p->nlater = p->nfirst;
-	for (int i = 3; i < nf; i++)
-	{
-		if (f[i][0] == ':')
-		{
-			if (parse_number(c, f[i] + 1, &p->weight) != RV_OK)
-				return RV_EFORMAT;
-		}
-		else if (!parse_hebrew(c, f[i], p->later, &p->nlater))
-			return syntax(c, "prefix Hebrew is not Hebrew letters", f[i]);
-	}
+	if (nf == 4 && !parse_hebrew(c, f[3], p->later, &p->nlater))
+		return syntax(c, "prefix Hebrew is not Hebrew letters", f[3]);
 	return RV_OK;
 }
 
@@ -512,6 +506,7 @@ parse_line(compiler *c, char *line)
 	char	   *save = NULL;
 	char	   *hash = strstr(line, " #");
 	char	   *tok;
+	const char *why;
 
 	if (line[0] == '#')
 		return RV_OK;
@@ -531,16 +526,7 @@ parse_line(compiler *c, char *line)
 		return RV_OK;
 	}
 	if (strcmp(f[0], "description") == 0)
-	{
-		size_t		used = 0;
-
-		for (int i = 1; i < nf; i++)
-			used += (size_t) snprintf(c->rules->description + used,
-									  used < sizeof(c->rules->description) ?
-									  sizeof(c->rules->description) - used : 0,
-									  "%s%s", i > 1 ? " " : "", f[i]);
-		return RV_OK;
-	}
+		return RV_OK;			/* for the reader of the file */
 	if (strcmp(f[0], "consonants") == 0)
 		return parse_chars(c, &c->consonants, f, nf);
 	if (strcmp(f[0], "vowels") == 0)
@@ -573,6 +559,13 @@ parse_line(compiler *c, char *line)
 			return syntax(c, "camel-prefixes takes no value", NULL);
 		c->rules->camel_prefixes = 1;
 		return RV_OK;
+	}
+	switch (rv_language_directive(&c->rules->lang, f, nf, &why))
+	{
+		case 1:
+			return RV_OK;
+		case -1:
+			return syntax(c, why, f[0]);
 	}
 	if (strcmp(f[0], "foreign") == 0)
 	{

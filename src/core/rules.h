@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "language.h"
 #include "revrit.h"
 
 #define RV_MAX_TOKEN		8	/* code points in one romanized token */
@@ -82,7 +83,6 @@ typedef struct rv_prefix
 	uint8_t		nlater;
 	uint8_t		first[RV_MAX_OUT];
 	uint8_t		later[RV_MAX_OUT];
-	float		weight;
 } rv_prefix;
 
 /* A character that betrays the standard (ḳ for ALA-LC, š for old DIN). */
@@ -111,7 +111,6 @@ typedef struct rv_charmap
 struct rv_rules
 {
 	char		name[RV_MAX_NAME];
-	char		description[256];
 
 	rv_trie_node *nodes;
 	uint32_t	nnodes;
@@ -162,6 +161,7 @@ struct rv_rules
 	float		acronym_penalty;	/* gershayim before the last letter of a
 									 * word the lexicon knows so; < 0: never */
 	int			camel_prefixes; /* HaNer: a prefix joined before a capital */
+	rv_language lang;			/* language directives (language.h) */
 };
 
 /* FNV-1a over lexicon.h symbols: hashing a word's prefix letters and then

@@ -36,17 +36,77 @@ is_ascii(const char *s, size_t len)
 	return 1;
 }
 
+/* Strict UTF-8 to UTF-16: ill-formed input is refused, not repaired. */
+static rv_status
+to_utf16(const char *s, size_t len, UChar **out, int32_t *outlen, char *err)
+{
+	UErrorCode	uerr = U_ZERO_ERROR;
+	int32_t		n = 0;
+	UChar	   *u16;
+
+	u_strFromUTF8(NULL, 0, &n, s, (int32_t) len, &uerr);
+	if (uerr != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(uerr))
+	{
+		rv_seterr(err, "input is not valid UTF-8");
+		return RV_EUNICODE;
+	}
+	uerr = U_ZERO_ERROR;
+	u16 = rv_alloc(((size_t) n + 1) * sizeof(UChar));
+	if (u16 == NULL)
+		return no_memory(err);
+	u_strFromUTF8(u16, n + 1, NULL, s, (int32_t) len, &uerr);
+	if (U_FAILURE(uerr))
+	{
+		rv_free(u16);
+		rv_seterr(err, "input is not valid UTF-8");
+		return RV_EUNICODE;
+	}
+	*out = u16;
+	*outlen = n;
+	return RV_OK;
+}
+
+/* NFC of *u16 in place of it (unchanged when already NFC). */
+static rv_status
+to_nfc(UChar **u16, int32_t *len, char *err)
+{
+	UErrorCode	uerr = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&uerr);
+	int32_t		cap;
+	UChar	   *norm;
+
+	if (U_FAILURE(uerr))
+	{
+		rv_seterr(err, "ICU NFC normalizer unavailable: %s", u_errorName(uerr));
+		return RV_EUNICODE;
+	}
+	if (unorm2_spanQuickCheckYes(nfc, *u16, *len, &uerr) == *len)
+		return RV_OK;
+	/* NFC never grows text by more than a factor of 3 */
+	cap = *len * 3 + 1;
+	uerr = U_ZERO_ERROR;
+	norm = rv_alloc((size_t) cap * sizeof(UChar));
+	if (norm == NULL)
+		return no_memory(err);
+	*len = unorm2_normalize(nfc, *u16, *len, norm, cap, &uerr);
+	rv_free(*u16);
+	*u16 = norm;
+	if (U_FAILURE(uerr))
+	{
+		rv_seterr(err, "normalization failed: %s", u_errorName(uerr));
+		return RV_EUNICODE;
+	}
+	return RV_OK;
+}
+
 rv_status
 rv_decode_nfc(const char *s, size_t len, uint32_t **out, size_t *n, char *err)
 {
-	UErrorCode	uerr = U_ZERO_ERROR;
-	const UNormalizer2 *nfc;
-	UChar	   *u16 = NULL,
-			   *norm = NULL;
-	int32_t		u16len = 0,
-				normlen;
+	UChar	   *u16 = NULL;
+	int32_t		u16len = 0;
 	uint32_t   *cps;
 	size_t		k = 0;
+	rv_status	st;
 
 	if (is_ascii(s, len))
 	{
@@ -59,74 +119,27 @@ rv_decode_nfc(const char *s, size_t len, uint32_t **out, size_t *n, char *err)
 		*n = len;
 		return RV_OK;
 	}
-
-	/* Strict UTF-8 to UTF-16: ill-formed input is refused, not repaired. */
-	u_strFromUTF8(NULL, 0, &u16len, s, (int32_t) len, &uerr);
-	if (uerr != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(uerr))
-	{
-		rv_seterr(err, "input is not valid UTF-8");
-		return RV_EUNICODE;
-	}
-	uerr = U_ZERO_ERROR;
-	u16 = rv_alloc(((size_t) u16len + 1) * sizeof(UChar));
-	if (u16 == NULL)
-		return no_memory(err);
-	u_strFromUTF8(u16, u16len + 1, NULL, s, (int32_t) len, &uerr);
-	if (U_FAILURE(uerr))
+	if ((st = to_utf16(s, len, &u16, &u16len, err)) != RV_OK)
+		return st;
+	if ((st = to_nfc(&u16, &u16len, err)) != RV_OK)
 	{
 		rv_free(u16);
-		rv_seterr(err, "input is not valid UTF-8");
-		return RV_EUNICODE;
+		return st;
 	}
-
-	nfc = unorm2_getNFCInstance(&uerr);
-	if (U_FAILURE(uerr))
-	{
-		rv_free(u16);
-		rv_seterr(err, "ICU NFC normalizer unavailable: %s", u_errorName(uerr));
-		return RV_EUNICODE;
-	}
-	if (unorm2_spanQuickCheckYes(nfc, u16, u16len, &uerr) == u16len)
-	{
-		norm = u16;
-		normlen = u16len;
-	}
-	else
-	{
-		/* NFC never grows text by more than a factor of 3 */
-		int32_t		cap = u16len * 3 + 1;
-
-		uerr = U_ZERO_ERROR;
-		norm = rv_alloc((size_t) cap * sizeof(UChar));
-		if (norm == NULL)
-		{
-			rv_free(u16);
-			return no_memory(err);
-		}
-		normlen = unorm2_normalize(nfc, u16, u16len, norm, cap, &uerr);
-		rv_free(u16);
-		if (U_FAILURE(uerr))
-		{
-			rv_free(norm);
-			rv_seterr(err, "normalization failed: %s", u_errorName(uerr));
-			return RV_EUNICODE;
-		}
-	}
-
-	cps = rv_alloc(((size_t) normlen + 1) * sizeof(uint32_t));
+	cps = rv_alloc(((size_t) u16len + 1) * sizeof(uint32_t));
 	if (cps == NULL)
 	{
-		rv_free(norm);
+		rv_free(u16);
 		return no_memory(err);
 	}
-	for (int32_t i = 0; i < normlen;)
+	for (int32_t i = 0; i < u16len;)
 	{
 		UChar32		c;
 
-		U16_NEXT(norm, i, normlen, c);
+		U16_NEXT(u16, i, u16len, c);
 		cps[k++] = (uint32_t) c;
 	}
-	rv_free(norm);
+	rv_free(u16);
 	*out = cps;
 	*n = k;
 	return RV_OK;

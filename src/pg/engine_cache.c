@@ -84,6 +84,8 @@ unload(void)
 		rv_rules_free((rv_rules *) loaded.rules[i]);
 	if (loaded_lexicon)
 		rv_lexicon_close(loaded_lexicon);
+	for (i = 0; i < loaded.nnamed; i++)
+		rv_lexicon_close(loaded.named[i]);
 	loaded_lexicon = NULL;
 	loaded_setting = NULL;
 	memset(&loaded, 0, sizeof(loaded));
@@ -229,6 +231,40 @@ load_lexicon(const char *setting, const char *dir, MemoryContext oldcxt)
 	loaded.lexicon_path = path;
 }
 
+/*
+ * The lexicons rule files name ("lexicon yiddish": yiddish.rvlex beside the
+ * default one).  A missing one leaves its standard with rules only, as a
+ * missing default lexicon does; a corrupt one is an error.
+ */
+static void
+load_named_lexicons(const char *dir, MemoryContext oldcxt)
+{
+	const char *name;
+
+	for (int i = 0; (name = rv_engine_lexicon_name(loaded.engine, i)) != NULL; i++)
+	{
+		char	   *path = psprintf("%s/%s%s", dir, name, REVRIT_LEXICON_SUFFIX);
+		char		err[RV_ERRLEN] = "";
+		struct stat st;
+		rv_lexicon *lex = NULL;
+		rv_status	status;
+
+		if (loaded.nnamed == REVRIT_MAX_NAMED_LEXICONS ||
+			(stat(path, &st) != 0 && errno == ENOENT))
+			continue;
+		status = rv_lexicon_open(path, &lex, err);
+		if (status == RV_OK)
+			status = rv_engine_attach_lexicon(loaded.engine, name, lex, err);
+		if (status != RV_OK)
+		{
+			if (lex)
+				rv_lexicon_close(lex);
+			load_failed(oldcxt, status, err, path);
+		}
+		loaded.named[loaded.nnamed++] = lex;
+	}
+}
+
 static void
 load(void)
 {
@@ -258,6 +294,8 @@ load(void)
 		loaded.engine = NULL;
 		load_failed(oldcxt, status, err, NULL);
 	}
+	if (loaded_lexicon)
+		load_named_lexicons(dir, oldcxt);
 
 	loaded_setting = pstrdup(revrit_lexicon_guc);
 	loaded_valid = true;

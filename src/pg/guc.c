@@ -1,10 +1,11 @@
 /*
  * guc.c — the revrit.* settings.
  *
- * revrit.standard, revrit.hyphen, revrit.years and revrit.marks shape the
- * output; any user may change them.  revrit.lexicon selects which compiled lexicon file the backend
- * maps, so only a superuser may change it (like unaccent's rules file, it is
- * a file on the server); engine_cache.c notices a change on the next call.
+ * revrit.standard, revrit.hyphen, revrit.years, revrit.marks and the
+ * revrit.yiddish_* settings shape the output; any user may change them.
+ * revrit.lexicon selects which compiled lexicon file the backend maps, so
+ * only a superuser may change it (like unaccent's rules file, it is a file
+ * on the server); engine_cache.c notices a change on the next call.
  */
 #include "postgres.h"
 
@@ -17,6 +18,8 @@ int			revrit_hyphen_guc = RV_HYPHEN_MAQAF;
 int			revrit_years_guc = RV_YEARS_HEBREW;
 int			revrit_marks_guc = RV_MARKS_HEBREW;
 char	   *revrit_lexicon_guc = NULL;
+int			revrit_yiddish_points_guc = RV_POINTS_PLAIN;
+bool		revrit_yiddish_ligatures_guc = false;
 
 static const struct config_enum_entry hyphen_options[] = {
 	{"maqaf", RV_HYPHEN_MAQAF, false},
@@ -33,6 +36,12 @@ static const struct config_enum_entry years_options[] = {
 static const struct config_enum_entry marks_options[] = {
 	{"hebrew", RV_MARKS_HEBREW, false},
 	{"ascii", RV_MARKS_ASCII, false},
+	{NULL, 0, false}
+};
+
+static const struct config_enum_entry yiddish_points_options[] = {
+	{"plain", RV_POINTS_PLAIN, false},
+	{"yivo", RV_POINTS_YIVO, false},
 	{NULL, 0, false}
 };
 
@@ -122,6 +131,26 @@ revrit_define_gucs(void)
 							   PGC_SUSET,
 							   0,
 							   check_lexicon, NULL, NULL);
+
+	/* Yiddish output: plain by default, as catalogues write Yiddish */
+	DefineCustomEnumVariable("revrit.yiddish_points",
+							 "Whether Yiddish output carries the points of YIVO spelling.",
+							 "plain writes no points (as most catalogues do), yivo writes pasekh and komets alef, pey and fey, melupm vov, khirik yud and the like.",
+							 &revrit_yiddish_points_guc,
+							 RV_POINTS_PLAIN,
+							 yiddish_points_options,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomBoolVariable("revrit.yiddish_ligatures",
+							 "Whether Yiddish output writes the ligatures U+05F0-U+05F2.",
+							 "on writes double vov, vov yud and double yud as one sign each, off as two letters (as most catalogues and word lists do).",
+							 &revrit_yiddish_ligatures_guc,
+							 false,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("revrit");
 }

@@ -112,6 +112,9 @@ make_options(rv_options *opt, const RevritLoaded *eng,
 	opt->hyphen = resolve_hyphen(hyphen);
 	opt->years = (rv_years) revrit_years_guc;
 	opt->marks = (rv_marks) revrit_marks_guc;
+	/* Yiddish output (guc.c) */
+	opt->yiddish_points = (rv_points) revrit_yiddish_points_guc;
+	opt->yiddish_ligatures = revrit_yiddish_ligatures_guc;
 	opt->interrupt = interrupt_cb;
 	opt->interrupt_arg = NULL;
 }

@@ -27,6 +27,9 @@
 /* revrit_analyze: alternatives per word, default and cap as for n above. */
 #define REVRIT_DEFAULT_ALTERNATIVES	3
 
+/* At most this many lexicons named by rule files are loaded. */
+#define REVRIT_MAX_NAMED_LEXICONS	4
+
 /* At most this many rule files (standards) are loaded. */
 #define REVRIT_MAX_STANDARDS	32
 
@@ -37,6 +40,8 @@ extern int	revrit_hyphen_guc;
 extern int	revrit_years_guc;
 extern int	revrit_marks_guc;
 extern char *revrit_lexicon_guc;
+extern int	revrit_yiddish_points_guc;
+extern bool revrit_yiddish_ligatures_guc;
 
 extern void revrit_define_gucs(void);
 
@@ -50,6 +55,9 @@ typedef struct RevritLoaded
 	const rv_rules *rules[REVRIT_MAX_STANDARDS];
 	const char *rules_dir;		/* where the rule files were found */
 	const char *lexicon_path;	/* NULL = rules only */
+	/* lexicons rule files name (yiddish.rvlex) */
+	rv_lexicon *named[REVRIT_MAX_NAMED_LEXICONS];
+	int			nnamed;
 } RevritLoaded;
 
 extern void revrit_install_allocator(void);

@@ -443,6 +443,19 @@ test_unicode_folding(void)
 	EXPECT("ḲIBUTS", "קיבוץ");
 }
 
+/* Character classes come from ICU: which dashes join a word, what is
+ * Hebrew script. */
+static void
+test_unicode_classes(void)
+{
+	EXPECT("Bar\u2011Ilan", "בר־אילן");	/* non-breaking hyphen */
+	EXPECT("Bar\u2010Ilan", "בר־אילן");	/* hyphen */
+	EXPECT("Bar\uFF0DIlan", "בר־אילן");	/* fullwidth hyphen-minus */
+	EXPECT("shalom\u2013sefer", "שלום\u2013ספר");	/* en dash separates */
+	EXPECT("shalom\u2014sefer", "שלום\u2014ספר");	/* em dash separates */
+	EXPECT("sefer \uFB20 shalom", "ספר \uFB20 שלום");	/* Hebrew form kept */
+}
+
 static void
 test_foreign_and_empty(void)
 {
@@ -794,7 +807,7 @@ test_rule_errors(void)
 	BAD_RULES("standard x\nb * ב:inf\n", "bad.rules:2:", "bad weight");
 	BAD_RULES("standard x\nb * ב:1e7\n", "bad.rules:2:", "bad weight");
 	BAD_RULES("standard x\nb * ב:1x\n", "bad.rules:2:", "bad weight");
-	BAD_RULES("standard x\nb * ב\nprefix ha ה :abc\n", "bad.rules:3:", "bad weight");
+	BAD_RULES("standard x\nb * ב\nprefix ha ה ה :1\n", "bad.rules:3:", "prefix FORM");
 	BAD_RULES("standard x\nb * ב\nmarkers q:2,5\n", "bad.rules:3:", "bad weight");
 	BAD_RULES("standard x\nb * ב\nlexicon-bonus 1e400\n", "bad.rules:3:", "bad weight");
 }
@@ -1395,6 +1408,7 @@ main(void)
 	test_prefixes();
 	test_kept_in_place();
 	test_unicode_folding();
+	test_unicode_classes();
 	test_foreign_and_empty();
 	test_errors();
 	test_candidates();
