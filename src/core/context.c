@@ -306,6 +306,12 @@ rv_context_count(const rv_context *cx)
 	return (int) cx->words.len;
 }
 
+size_t
+rv_context_start(const rv_context *cx)
+{
+	return cx->words.len ? WORDS(cx)[0].out_start : 0;
+}
+
 int
 rv_context_choose(rv_context *cx, const rv_rules *r, rv_buf *out,
 				  size_t region_start, const rv_ctx_driver *d)

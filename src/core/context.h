@@ -34,6 +34,14 @@
 #define RV_CONTEXT_K				3
 #define RV_CONTEXT_EXPRESSION_BONUS	3.0
 
+/*
+ * A part longer than this many words (or whose held-back reports hold this
+ * many candidates) is chosen in windows, so that memory stays bounded on
+ * an 8 MB input: only an expression across a window's edge is missed.
+ */
+#define RV_CONTEXT_MAX_WORDS		4096
+#define RV_CONTEXT_MAX_PENDING		65536
+
 /* A growable array of bytes, code points or words, kept across parts. */
 typedef struct rv_ctx_pool
 {
@@ -86,6 +94,9 @@ int			rv_context_add(rv_context *cx, size_t out_start, size_t out_end,
 
 /* How many words are recorded (the index the next one will get). */
 int			rv_context_count(const rv_context *cx);
+
+/* Where the first recorded word starts in the output (0 if none). */
+size_t		rv_context_start(const rv_context *cx);
 
 /*
  * Choose the recorded words jointly and rewrite in out (from region_start

@@ -55,6 +55,7 @@ typedef struct conv
 	conv_pending *pending;		/* reports held back in this part */
 	int			npending,
 				cap_pending;
+	long		pending_cands;	/* candidates they hold */
 	rv_arena	pending_arena;
 	rv_candidate_fn fn;			/* rv_candidates */
 	void	   *fn_arg;

@@ -36,6 +36,21 @@ deferring(const conv *c)
 	return (c->fn != NULL || c->report != NULL) && rv_context_wanted(c->rules);
 }
 
+static void describe_pending(conv *c);
+
+/* Choose what is recorded so far and report it (a part's end, or a full
+ * window). */
+static void
+choose_recorded(conv *c, size_t out_start)
+{
+	rv_ctx_driver d = {render, spell, c};
+
+	if (!rv_context_choose(&c->context, c->rules, &c->out, out_start, &d))
+		c->oom = 1;
+	describe_pending(c);
+	rv_context_reset(&c->context);
+}
+
 /* A base just written at out_start with its found candidates. */
 void
 conv_context_record(conv *c, size_t out_start, const part *base,
@@ -48,6 +63,8 @@ conv_context_record(conv *c, size_t out_start, const part *base,
 	if (!rv_context_add(&c->context, out_start, c->out.len, psym, npsym,
 						c->spellings, found, base->folded, base->nfolded))
 		c->oom = 1;
+	if (!deferring(c) && rv_context_count(&c->context) >= RV_CONTEXT_MAX_WORDS)
+		choose_recorded(c, rv_context_start(&c->context));
 }
 
 /* Report a word now, or hold its report back until the part is chosen. */
@@ -62,6 +79,11 @@ conv_context_describe(conv *c, size_t from, size_t to, int nfound,
 		conv_describe_word(c, from, to, nfound, foreign, psym, npsym);
 		return;
 	}
+	/* a full window is chosen before this word joins the next one */
+	if (rv_context_count(&c->context) >= RV_CONTEXT_MAX_WORDS ||
+		c->npending >= RV_CONTEXT_MAX_WORDS ||
+		c->pending_cands >= RV_CONTEXT_MAX_PENDING)
+		choose_recorded(c, rv_context_start(&c->context));
 	if (c->npending == c->cap_pending)
 	{
 		int			cap = c->cap_pending ? c->cap_pending * 2 : 16;
@@ -91,6 +113,7 @@ conv_context_describe(conv *c, size_t from, size_t to, int nfound,
 		c->oom = 1;
 		return;
 	}
+	c->pending_cands += nfound;
 	for (int i = 0; i < nfound; i++)
 	{
 		p->sp[i] = c->spellings[i];
@@ -176,6 +199,7 @@ describe_pending(conv *c)
 	c->spellings = spellings;
 	c->word_no = word_no;
 	c->npending = 0;
+	c->pending_cands = 0;
 	rv_arena_free(&c->pending_arena);
 }
 
@@ -183,12 +207,7 @@ describe_pending(conv *c)
 void
 conv_context_choose(conv *c, size_t out_start)
 {
-	rv_ctx_driver d = {render, spell, c};
-
-	if (!rv_context_choose(&c->context, c->rules, &c->out, out_start, &d))
-		c->oom = 1;
-	describe_pending(c);
-	rv_context_reset(&c->context);
+	choose_recorded(c, out_start);
 }
 
 void

@@ -898,6 +898,16 @@ convert_with(rv_engine *e, const char *text, char *out, size_t size)
 	rv_free(res);
 }
 
+/* rv_candidate_fn: counts words of "bet din ..." whose rank 1 is joint */
+static int
+count_joint(const rv_candidate *c, void *arg)
+{
+	if (c->rank == 1 &&
+		strcmp(c->hebrew, c->word % 2 ? "בית" : "דין") == 0)
+		++*(size_t *) arg;
+	return 0;
+}
+
 static void
 test_context(void)
 {
@@ -928,6 +938,32 @@ test_context(void)
 	CHECK(strcmp(got, "בית|דין") == 0);
 	candidates_of(e, "bet din bet", 2, got, sizeof(got));
 	CHECK(strcmp(got, "בית|בת|דין|דן|בת|בית") == 0);
+	/* a part longer than a window (RV_CONTEXT_MAX_WORDS) is chosen in
+	 * windows: every pair still right, output and candidates alike */
+	{
+		size_t		reps = 2500;
+		char	   *text = malloc(reps * 8 + 1);
+		char	   *res = NULL;
+		size_t		len;
+		size_t		good = 0;
+
+		for (size_t i = 0; text && i < reps; i++)
+			memcpy(text + i * 8, "bet din ", 8);
+		if (text)
+		{
+			text[reps * 8 - 1] = '\0';
+			CHECK(rv_convert(e, text, strlen(text), NULL, &res, &len, err) == RV_OK);
+			for (char *at = res; at && (at = strstr(at, "בית דין")) != NULL; at++)
+				good++;
+			CHECK(good == reps);
+			rv_free(res);
+			good = 0;
+			CHECK(rv_candidates(e, text, strlen(text), 1, NULL, count_joint,
+								&good, err) == RV_OK);
+			CHECK(good == 2 * reps);
+		}
+		free(text);
+	}
 	rv_engine_free(e);
 	rv_rules_free(r);
 	BAD_RULES("standard x\nb * ב\nexpression בית\n", "bad.rules:3:", "two or more");
