@@ -22,6 +22,8 @@ spell(void *arg, const uint32_t *folded, int n, int k, rv_spelling **out)
 {
 	conv	   *c = arg;
 
+	if (c->opt->interrupt)
+		c->opt->interrupt(c->opt->interrupt_arg);	/* a search per word */
 	rv_arena_free(&c->arena);
 	*out = c->spellings;
 	return rv_spell_word(c->search, c->rules, c->engine->lexicon, folded, n,
