@@ -20,6 +20,8 @@ TOOLS_SRCS = $(sort $(wildcard src/tools/*.c))
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
 SQL_SRCS = $(sort $(wildcard src/sql/*.sql))
 RULE_FILES = $(sort $(wildcard rules/*.rules))
+# word lists (given names, places) install beside the rule files
+WORDLIST_FILES = $(sort $(wildcard data/names/*.rules data/places/*.rules))
 
 CORE_OBJS = $(CORE_SRCS:.c=.o)
 TOOLS_OBJS = $(TOOLS_SRCS:.c=.o)
@@ -77,6 +79,9 @@ include $(PGXS)
 $(CORE_OBJS) $(TOOLS_OBJS): override CFLAGS += -Wextra
 $(CORE_OBJS): override CFLAGS += -fvisibility=hidden
 $(TOOLS_OBJS): override CPPFLAGS += -Isrc/core
+# revrit_evaluate scores with the scorer itself (src/pg/learned_score.c).
+src/pg/learned_score.o src/pg/learned_score.bc src/pg/learned_score_text.o \
+	src/pg/learned_score_text.bc: override CPPFLAGS += -Isrc/core -Isrc/tools
 
 # The symbols revrit.so exports: _PG_init, the module magic, and each C
 # function the extension's SQL names (AS 'MODULE_PATHNAME', 'symbol') with
@@ -128,7 +133,7 @@ $(TOOLS_LIB): $(TOOLS_OBJS)
 build/cli/defaults-%.h: FORCE
 	@mkdir -p build/cli
 	@printf '#define REVRIT_DEFAULT_RULES "%s"\n#define REVRIT_DEFAULT_LEXICON "%s"\n' \
-		'$(if $(filter tree,$*),$(CURDIR)/rules,$(datadir)/revrit)' \
+		'$(if $(filter tree,$*),$(CURDIR)/rules:$(CURDIR)/data/names:$(CURDIR)/data/places,$(datadir)/revrit)' \
 		'$(if $(filter tree,$*),$(CURDIR)/build,$(datadir)/revrit)/hebrew.rvlex' > $@.tmp
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
@@ -200,6 +205,9 @@ install-revrit-data: $(LEXICON) $(YIDDISH_LEXICON)
 	$(MKDIR_P) '$(DESTDIR)$(datadir)/revrit'
 ifneq ($(RULE_FILES),)
 	$(INSTALL_DATA) $(RULE_FILES) '$(DESTDIR)$(datadir)/revrit/'
+endif
+ifneq ($(WORDLIST_FILES),)
+	$(INSTALL_DATA) $(WORDLIST_FILES) '$(DESTDIR)$(datadir)/revrit/'
 endif
 ifneq ($(LEXICON),)
 	# Install beside and rename over: running backends have the old file

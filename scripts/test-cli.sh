@@ -75,6 +75,15 @@ check "candidates header" "line	word	rank	romanized	hebrew" \
 check "candidates rows" "1 1 1 sefer|1 2 1 ha-ḥinukh|2 1 1 sefer" \
 	"$(tail -n +2 "$tmp/cand" | cut -f1-4 | tr '\t' ' ' | paste -sd'|')"
 
+# ---- eval --learn-folds: learning beside no learning (src/cli/eval_learn.c) ----
+printf 'source\tfield\tromanized\thebrew\nx\ttitle\tTorat ha-ḥinukh / Aharon Kohen\tתורת החנוך / אהרן כהן\nx\ttitle\tSefer ha-ḥinukh\tספר החנוך\n' >"$tmp/pairs.tsv"
+check "eval --learn-folds 1 reproduces what it learned" "learned words reproduced: 6 of 6 (1.000)" \
+	"$("$installed" eval "$tmp/pairs.tsv" --learn-folds 1 | tail -1)"
+check "eval --learn-folds 2 reports both" "without learning|with learning, 2 folds" \
+	"$("$installed" eval "$tmp/pairs.tsv" --learn-folds 2 | grep -v '^all' | paste -sd'|')"
+"$installed" eval "$tmp/pairs.tsv" --learn-folds 0 >/dev/null 2>&1
+check "eval --learn-folds 0 is refused" 2 $?
+
 # ---- revrit.so exports the PostgreSQL entry points and nothing else -------------
 so=$pkglibdir/revrit.so
 want=$( (echo Pg_magic_func; echo _PG_init

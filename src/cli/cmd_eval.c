@@ -14,13 +14,15 @@
 
 #include "cli.h"
 #include "../tools/score.h"
+#include "eval_learn.h"
 
 #define SCORE_USAGE \
 	"usage: revrit score PAIRS.tsv PRED.txt [--by-field] [--errors N]\n"
 #define EVAL_USAGE \
 	"usage: revrit eval PAIRS.tsv [--by-field] [--errors N] [--out PRED.txt]\n" \
 	"                   [--rules DIR|FILE] [--lexicon FILE|none]\n" \
-	"                   [--standard NAME] [--hyphen maqaf|ascii]\n"
+	"                   [--standard NAME] [--hyphen maqaf|ascii]\n" \
+	"                   [--learn-folds K]  (scores with learning beside without)\n"
 
 /* What both subcommands take besides the common engine flags. */
 typedef struct eval_args
@@ -30,6 +32,7 @@ typedef struct eval_args
 	int			by_field;
 	size_t		nerrors;
 	const char *out;			/* eval only: where predictions go */
+	size_t		learn_folds;	/* eval only: 0, or k-fold learning */
 } eval_args;
 
 static int
@@ -83,6 +86,16 @@ parse_args(int argc, char **argv, int allow_out, int want_files,
 		}
 		else if (allow_out && strcmp(s, "--out") == 0 && i + 1 < argc)
 			a->out = argv[++i];
+		else if (allow_out && strcmp(s, "--learn-folds") == 0 && i + 1 < argc)
+		{
+			if (parse_count(argv[++i], &a->learn_folds) < 0 ||
+				a->learn_folds < 1 || a->learn_folds > EVAL_MAX_FOLDS)
+			{
+				fprintf(stderr, "revrit eval: --learn-folds needs 1 to %d, not \"%s\"\n",
+						EVAL_MAX_FOLDS, argv[i]);
+				return 2;
+			}
+		}
 		else if (s[0] == '-' && s[1] != '\0')
 		{
 			fprintf(stderr, "revrit %s: unknown or incomplete option \"%s\"\n%s",
@@ -267,6 +280,11 @@ cmd_eval(int argc, char **argv)
 	{
 		fprintf(stderr, "revrit eval: %s\n", err);
 		goto out_engine;
+	}
+	if (a.learn_folds)
+	{
+		rc = eval_learn_folds(&ce, &pairs, (unsigned) a.learn_folds, a.by_field);
+		goto out_pairs;
 	}
 	if (a.out && (out = fopen(a.out, "w")) == NULL)
 	{

@@ -22,7 +22,8 @@ usage(FILE *fp)
 		  "       revrit score PAIRS.tsv PRED.txt [--by-field] [--errors N]\n"
 		  "       revrit detect PAIRS.tsv [--verbose]   (Hebrew or Yiddish, per field)\n"
 		  "       revrit lexicon build WORDLIST OUT.rvlex | lexicon check FILE WORD...\n"
-		  "FLAGS: --rules DIR|FILE  --lexicon FILE|none  --standard NAME\n"
+		  "FLAGS: --rules DIR|FILE[:...]  --lexicon FILE|none  --standard NAME\n"
+		  "       --kind auto|title|name|imprint\n"
 		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n", fp);
 	fprintf(fp, "Without --rules, the standards are $REVRIT_RULES or the *.rules in\n"
 			"  %s\n"
@@ -113,6 +114,29 @@ load_rules_dir(cli_engine *ce, const char *dir)
 	return ok;
 }
 
+/* DIR|FILE[:DIR|FILE...]: every directory's *.rules, or the file. */
+static int
+load_rules_path(cli_engine *ce, const char *list)
+{
+	char		path[4096];
+	struct stat sb;
+
+	while (*list)
+	{
+		size_t		len = strcspn(list, ":");
+
+		if (len >= sizeof(path))
+			return 0;
+		memcpy(path, list, len);
+		path[len] = '\0';
+		list += len + (list[len] == ':');
+		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) ?
+			!load_rules_dir(ce, path) : !load_rules_file(ce, path))
+			return 0;
+	}
+	return 1;
+}
+
 /* A flag that takes one of two words: 0 for the first, 1 for the second,
  * -1 (reported) for anything else. */
 static int
@@ -137,7 +161,8 @@ take_flag(cli_engine *ce, const char *flag, const char *val,
 
 	if (strcmp(flag, "--rules") && strcmp(flag, "--lexicon") &&
 		strcmp(flag, "--standard") && strcmp(flag, "--hyphen") &&
-		strcmp(flag, "--years") && strcmp(flag, "--marks"))
+		strcmp(flag, "--years") && strcmp(flag, "--marks") &&
+		strcmp(flag, "--kind"))
 		return 0;
 	if (val == NULL)
 	{
@@ -150,6 +175,10 @@ take_flag(cli_engine *ce, const char *flag, const char *val,
 		*lexicon = val;
 	else if (strcmp(flag, "--standard") == 0)
 		o->standard = val;
+	else if (strcmp(flag, "--kind") == 0 && (v = rv_kind_parse(val)) < 0)
+		fprintf(stderr, "revrit: --kind takes auto, title, name or imprint\n");
+	else if (strcmp(flag, "--kind") == 0)
+		o->kind = (rv_kind) v;
 	else if (strcmp(flag, "--years") == 0 &&
 			 (v = pick(flag, val, "hebrew", "keep")) >= 0)
 		o->years = v ? RV_YEARS_KEEP : RV_YEARS_HEBREW;
@@ -189,8 +218,7 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 
 	if (rules == NULL)
 		rules = cli_default_rules;
-	if (stat(rules, &sb) == 0 && S_ISDIR(sb.st_mode) ?
-		!load_rules_dir(ce, rules) : !load_rules_file(ce, rules))
+	if (!load_rules_path(ce, rules))
 	{
 		cli_engine_close(ce);
 		return 2;

@@ -5,7 +5,7 @@
  * minus a bonus for each pair of neighbours that a listed expression
  * contains, so a Viterbi pass over (word, candidate) finds the cheapest
  * sequence in time linear in the number of words (K x K per word).
- * Memory: three pools that keep their size from part to part, so a call
+ * Memory: two pools that keep their size from part to part, so a call
  * allocates only while its parts grow.
  */
 #include <float.h>
@@ -20,8 +20,7 @@ typedef struct rv_ctx_word
 				out_end;
 	size_t		psym;			/* prefix letters: offset in the syms pool */
 	int			npsym;
-	size_t		folded;			/* offset in the folded pool */
-	int			nfolded;		/* 0: it has all its candidates already */
+	int			can_respell;	/* fewer than RV_CONTEXT_K, more to be had */
 	int			n;				/* candidates the joint choice weighs */
 	int			nstored;		/* candidates kept, best first */
 	int			joined;			/* a neighbour of the word before */
@@ -75,7 +74,6 @@ rv_context_free(rv_context *cx)
 {
 	rv_free(cx->words.data);
 	rv_free(cx->syms.data);
-	rv_free(cx->folded.data);
 	memset(cx, 0, sizeof(*cx));
 }
 
@@ -132,29 +130,22 @@ keep_candidates(rv_context *cx, size_t wi, const rv_spelling *sp, int n)
 int
 rv_context_add(rv_context *cx, size_t out_start, size_t out_end,
 			   const uint8_t *psym, int npsym, const rv_spelling *sp, int n,
-			   const uint32_t *folded, int nfolded)
+			   int can_respell)
 {
 	long		wi = pool_grow(cx, &cx->words, sizeof(rv_ctx_word), 1);
 	long		ps = keep_syms(cx, psym, npsym);
-	int			keep_folded = n < RV_CONTEXT_K;
-	long		fo = keep_folded ? pool_grow(cx, &cx->folded, sizeof(uint32_t),
-											 (size_t) nfolded) : 0;
 	rv_ctx_word *w;
 
-	if (wi < 0 || ps < 0 || fo < 0)
+	if (wi < 0 || ps < 0)
 		return 0;
 	w = &WORDS(cx)[wi];
 	w->out_start = out_start;
 	w->out_end = out_end;
 	w->psym = (size_t) ps;
 	w->npsym = npsym;
-	w->folded = (size_t) fo;
-	w->nfolded = keep_folded ? nfolded : 0;
+	w->can_respell = can_respell && n < RV_CONTEXT_K;
 	w->choice = 0;
 	w->joined = 0;
-	if (w->nfolded > 0)
-		memcpy((uint32_t *) cx->folded.data + fo, folded,
-			   (size_t) nfolded * sizeof(uint32_t));
 	return keep_candidates(cx, (size_t) wi, sp, n);
 }
 
@@ -203,12 +194,12 @@ widen(rv_context *cx, const rv_rules *r, const rv_buf *out,
 			rv_rules_expression_pair(r, w->base[0], next->full[0]) ||
 			!neighbours(out, w, next))
 			continue;
-		if (w->nstored < RV_CONTEXT_K && w->nfolded > 0)
+		if (w->can_respell)
 		{
-			n = d->spell(d->arg, (uint32_t *) cx->folded.data + w->folded,
-						 w->nfolded, RV_CONTEXT_K, &sp);
+			n = d->spell(d->arg, (int) i, RV_CONTEXT_K, &sp);
 			if (n < 0 || (n > 0 && !keep_candidates(cx, i, sp, n)))
 				return 0;
+			WORDS(cx)[i].can_respell = 0;
 		}
 		WORDS(cx)[i].n = WORDS(cx)[i].nstored;
 	}
@@ -344,7 +335,7 @@ rv_context_chosen(const rv_context *cx, int wi, rv_spelling *out)
 void
 rv_context_reset(rv_context *cx)
 {
-	cx->words.len = cx->syms.len = cx->folded.len = 0;
+	cx->words.len = cx->syms.len = 0;
 	cx->failed = 0;
 }
 

@@ -54,7 +54,6 @@ typedef struct rv_context
 {
 	rv_ctx_pool words;			/* rv_ctx_word, context.c */
 	rv_ctx_pool syms;			/* prefix letters and candidates' letters */
-	rv_ctx_pool folded;			/* words' folded letters, to spell again */
 	int			failed;			/* an allocation failed */
 } rv_context;
 
@@ -62,10 +61,10 @@ typedef struct rv_context
 typedef void (*rv_ctx_render) (void *arg, rv_buf *out, const uint8_t *sym,
 							   int nsym);
 
-/* Spells a folded word again into its k best: their number, -1 if out of
- * memory.  The spellings stay valid until the next call. */
-typedef int (*rv_ctx_spell) (void *arg, const uint32_t *folded, int n, int k,
-							 rv_spelling **out);
+/* Spells recorded word wi again into its k best, the same way it was
+ * spelled first: their number, -1 if out of memory.  The spellings stay
+ * valid until the next call. */
+typedef int (*rv_ctx_spell) (void *arg, int wi, int k, rv_spelling **out);
 
 /* What rv_context_choose() needs of the driver. */
 typedef struct rv_ctx_driver
@@ -84,13 +83,12 @@ int			rv_context_wanted(const rv_rules *rules);
 /*
  * Record a converted word: where its best spelling was written in the
  * output, its prefix letters, its candidates (best first; at most
- * RV_CONTEXT_K are kept) and its folded letters in case it must be
- * spelled again.  Returns 0 when out of memory.
+ * RV_CONTEXT_K are kept) and whether the driver can spell it again.
+ * Returns 0 when out of memory.
  */
 int			rv_context_add(rv_context *cx, size_t out_start, size_t out_end,
 						   const uint8_t *psym, int npsym,
-						   const rv_spelling *sp, int n,
-						   const uint32_t *folded, int nfolded);
+						   const rv_spelling *sp, int n, int can_respell);
 
 /* How many words are recorded (the index the next one will get). */
 int			rv_context_count(const rv_context *cx);

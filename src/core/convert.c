@@ -40,7 +40,6 @@ run(const rv_engine *engine, const char *text, size_t len,
 	c.engine = engine;
 	c.opt = options;
 	c.k = k;
-	c.search_k = k > RV_CONTEXT_K ? k : RV_CONTEXT_K;
 	rv_context_init(&c.context);
 	rv_arena_init(&c.pending_arena);
 	c.fn = fn;
@@ -50,10 +49,15 @@ run(const rv_engine *engine, const char *text, size_t len,
 	if (st != RV_OK)
 		return st;
 	c.cps = cps;
+	conv_set_kind(&c);
 	rv_buf_init(&c.out);
 	rv_arena_init(&c.arena);
 	c.search = rv_search_new();
-	c.spellings = rv_alloc((size_t) c.search_k * sizeof(rv_spelling));
+	/* the learned layer compares RV_LEARNED_K spellings (convert_word.c),
+	 * the context RV_CONTEXT_K; room for a word list's readings before the
+	 * rules' */
+	c.spellings = rv_alloc((size_t) ((k > RV_LEARNED_K ? k : RV_LEARNED_K) +
+									 RV_WL_MAX_OPTIONS) * sizeof(rv_spelling));
 	if (c.search == NULL || c.spellings == NULL)
 		c.oom = 1;
 	else

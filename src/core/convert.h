@@ -15,7 +15,9 @@
 #include "buf.h"
 #include "context.h"
 #include "engine.h"
+#include "isbd.h"
 #include "lattice.h"
+#include "learned.h"
 #include "report.h"
 #include "rules.h"
 
@@ -43,15 +45,19 @@ typedef struct conv
 	const rv_engine *engine;
 	const rv_rules *rules;		/* of the current ISBD part */
 	const rv_options *opt;
+	rv_kind		kind;			/* of the field: title, name or imprint */
+	rv_kind		word_kind;		/* whose word lists apply in this part */
 	const uint32_t *cps;		/* the NFC text */
 	size_t		n;
 	rv_buf		out;
 	rv_search  *search;
 	rv_arena	arena;
-	rv_spelling *spellings;		/* search_k slots */
+	rv_spelling *spellings;		/* max(k, RV_LEARNED_K, RV_CONTEXT_K) +
+								 * RV_WL_MAX_OPTIONS slots */
 	int			k;				/* candidates reported per word */
-	int			search_k;		/* slots: k, or more for context.c */
 	rv_context	context;		/* the current part's words (context.c) */
+	struct conv_ctx_base *ctx_bases;	/* to spell them again */
+	int			cap_ctx_bases;
 	conv_pending *pending;		/* reports held back in this part */
 	int			npending,
 				cap_pending;
@@ -103,11 +109,20 @@ size_t		convert_abbreviation_letters(conv *c, size_t i, size_t to);
 
 /* convert_context.c: the joint choice of a part's words (context.c). */
 void		conv_context_record(conv *c, size_t out_start, const part *base,
-								const uint8_t *psym, int npsym, int found);
+								int mode, const uint8_t *psym, int npsym,
+								int found);
 void		conv_context_choose(conv *c, size_t out_start);
 void		conv_context_describe(conv *c, size_t from, size_t to, int nfound,
 								  int foreign, const uint8_t *psym, int npsym);
 void		conv_context_free(conv *c);
+
+/* convert_names.c: word lists (given names, places) and the field kind. */
+int			conv_spell_base(conv *c, const part *base, int mode,
+							int *foreign);
+const rv_rules *conv_field_standard(conv *c, const rv_span *sp,
+									const rv_rules *r, const char **label,
+									int *known);
+void		conv_set_kind(conv *c);
 
 /* convert_render.c: output and the per-word reports. */
 void		conv_put_sym(conv *c, rv_buf *b, int sym);
@@ -117,5 +132,11 @@ void		conv_put_cps(rv_buf *b, const uint32_t *cps, size_t from,
 char	   *conv_span_utf8(conv *c, size_t from, size_t to);
 void		conv_describe_word(conv *c, size_t from, size_t to, int nfound,
 							   int foreign, const uint8_t *psym, int npsym);
+
+/* convert_learned.c: if the learned layer (rv_options.learned) has a
+ * spelling of this word that beats the lattice's, write it and return 1. */
+int			conv_learned(conv *c, size_t unit_start, const part *base,
+						 int initial, int found, const uint8_t *psym,
+						 int npsym);
 
 #endif							/* REVRIT_CONVERT_H */

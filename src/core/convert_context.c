@@ -9,6 +9,13 @@
 
 #include "convert.h"
 
+/* What it takes to spell a recorded word again, as it was spelled. */
+struct conv_ctx_base
+{
+	part		base;
+	int			mode;
+};
+
 /* rv_ctx_render: symbols in the output's style */
 static void
 render(void *arg, rv_buf *b, const uint8_t *sym, int n)
@@ -16,19 +23,25 @@ render(void *arg, rv_buf *b, const uint8_t *sym, int n)
 	conv_put_syms((conv *) arg, b, sym, n);
 }
 
-/* rv_ctx_spell: a word of the current part spelled again, k best */
+/* rv_ctx_spell: a word of the current part spelled again, k best (k is
+ * RV_CONTEXT_K, within the RV_LEARNED_K slots of c->spellings) */
 static int
-spell(void *arg, const uint32_t *folded, int n, int k, rv_spelling **out)
+spell(void *arg, int wi, int k, rv_spelling **out)
 {
 	conv	   *c = arg;
+	int			saved_k = c->k;
+	int			foreign;
+	int			n;
 
 	if (c->opt->interrupt)
 		c->opt->interrupt(c->opt->interrupt_arg);	/* a search per word */
 	rv_arena_free(&c->arena);
+	c->k = k < RV_LEARNED_K ? k : RV_LEARNED_K;
+	n = conv_spell_base(c, &c->ctx_bases[wi].base, c->ctx_bases[wi].mode,
+						&foreign);
+	c->k = saved_k;
 	*out = c->spellings;
-	return rv_spell_word(c->search, c->rules, c->engine->lexicon, folded, n,
-						 k < c->search_k ? k : c->search_k, &c->arena,
-						 c->spellings);
+	return n;
 }
 
 /* Are the reports of this part's words held back for the joint choice? */
@@ -55,15 +68,33 @@ choose_recorded(conv *c, size_t out_start)
 
 /* A base just written at out_start with its found candidates. */
 void
-conv_context_record(conv *c, size_t out_start, const part *base,
+conv_context_record(conv *c, size_t out_start, const part *base, int mode,
 					const uint8_t *psym, int npsym, int found)
 {
+	int			wi = rv_context_count(&c->context);
+
 	if (!rv_context_wanted(c->rules))
 		return;
+	if (wi == c->cap_ctx_bases)
+	{
+		int			cap = c->cap_ctx_bases ? c->cap_ctx_bases * 2 : 16;
+		struct conv_ctx_base *nb = rv_realloc(c->ctx_bases,
+											  (size_t) cap * sizeof(*nb));
+
+		if (nb == NULL)
+		{
+			c->oom = 1;
+			return;
+		}
+		c->ctx_bases = nb;
+		c->cap_ctx_bases = cap;
+	}
+	c->ctx_bases[wi].base = *base;
+	c->ctx_bases[wi].mode = mode;
 	if (deferring(c) && c->npending > 0)
-		c->pending[c->npending - 1].ctx_word = rv_context_count(&c->context);
+		c->pending[c->npending - 1].ctx_word = wi;
 	if (!rv_context_add(&c->context, out_start, c->out.len, psym, npsym,
-						c->spellings, found, base->folded, base->nfolded))
+						c->spellings, found, 1))
 		c->oom = 1;
 	if (!deferring(c) && rv_context_count(&c->context) >= RV_CONTEXT_MAX_WORDS)
 		choose_recorded(c, rv_context_start(&c->context));
@@ -216,6 +247,7 @@ void
 conv_context_free(conv *c)
 {
 	rv_context_free(&c->context);
+	rv_free(c->ctx_bases);
 	rv_free(c->pending);
 	rv_arena_free(&c->pending_arena);
 }

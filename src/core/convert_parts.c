@@ -106,6 +106,8 @@ convert_text(conv *c, const rv_rules *forced)
 		c->rules = part_standard(c, forced, sp, &label, &known);
 		c->rules = rv_language_part_standard(c->engine, language, c->rules,
 											 &label, &known);
+		/* none betrayed: the field's kind decides (convert_names.c) */
+		c->rules = conv_field_standard(c, sp, c->rules, &label, &known);
 		if (c->report)
 			rv_report_set_language(c->report, c->rules->lang.name[0] ?
 								   c->rules->lang.name : NULL);

@@ -45,30 +45,29 @@ static int
 convert_base(conv *c, size_t unit_start, const part *base,
 			 const uint8_t *psym, int npsym, int initial)
 {
-	int			found = 0;
+	int			foreign;
+	int			found;
 	size_t		at = c->out.len;
+	int			mode = initial ? RV_SPELL_RULES_ONLY :
+		npsym > 0 ? RV_SPELL_AFTER_PREFIX : RV_SPELL_USUAL;
 
 	c->word_no++;
-	if (!base->foreign && !base->too_long && base->nfolded > 0)
-		found = rv_spell_in_language(c->search, c->engine, c->rules,
-									 initial ? RV_SPELL_RULES_ONLY :
-									 npsym > 0 ? RV_SPELL_AFTER_PREFIX :
-									 RV_SPELL_USUAL,
-									 base->folded, base->nfolded, c->k,
-									 &c->arena, c->spellings);
+	found = conv_spell_base(c, base, mode, &foreign);	/* convert_names.c */
 	if (found < 0)
 	{
 		c->oom = 1;
 		return 0;
 	}
-	conv_context_describe(c, unit_start, base->end, found, base->foreign,
+	conv_context_describe(c, unit_start, base->end, found, foreign,
 						  psym, npsym);
+	if (conv_learned(c, unit_start, base, initial, found, psym, npsym))
+		return 1;				/* the catalogue's own spelling */
 	if (found == 0)
 		return 0;
 	conv_put_syms(c, &c->out, psym, npsym);
 	conv_put_syms(c, &c->out, c->spellings[0].sym, c->spellings[0].nsym);
 	if (!initial)
-		conv_context_record(c, at, base, psym, npsym, found);
+		conv_context_record(c, at, base, mode, psym, npsym, found);
 	return 1;
 }
 

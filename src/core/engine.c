@@ -35,9 +35,18 @@ rv_engine_new(const rv_rules *const *rules, int nrules,
 		rv_seterr(err, "out of memory");
 		return RV_ENOMEM;
 	}
+	/* word-list files ride along with the rule files but are no standard */
 	for (int i = 0; i < nrules; i++)
-		e->rules[i] = rules[i];
-	e->nrules = nrules;
+		if (rv_rules_is_wordlist(rules[i]))
+			e->lists[e->nlists++] = rules[i];
+		else
+			e->rules[e->nrules++] = rules[i];
+	if (e->nrules == 0)
+	{
+		rv_free(e);
+		rv_seterr(err, "an engine needs a standard, got only word lists");
+		return RV_EINVAL;
+	}
 	e->lexicon = lexicon;
 	*out = e;
 	return RV_OK;

@@ -16,8 +16,10 @@
 
 struct rv_engine
 {
-	const rv_rules *rules[RV_MAX_STANDARDS];
+	const rv_rules *rules[RV_MAX_STANDARDS];	/* standards, default first */
 	int			nrules;
+	const rv_rules *lists[RV_MAX_STANDARDS];	/* word lists (wordlist.h) */
+	int			nlists;
 	const rv_lexicon *lexicon;
 	/* by standard: the lexicon its rule file names ("lexicon NAME"), once
 	 * the host attached it (engine_lexicons.c) */

@@ -252,6 +252,8 @@ rv_report_finish(rv_report *r, const char *hebrew, size_t *len)
 
 	put_raw(b, "], \"hebrew\": ");
 	put_str(b, hebrew);
+	put_raw(b, ", \"kind\": ");
+	put_str(b, r->kind ? r->kind : "title");
 	put_raw(b, ", ");
 	put_bool(b, "lexicon", r->lexicon, 1);
 	put_raw(b, "\"recommendation\": {\"use\": ");

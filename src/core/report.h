@@ -22,6 +22,7 @@ typedef struct rv_report
 {
 	rv_buf		json;
 	int			lexicon;		/* a lexicon was loaded */
+	const char *kind;			/* the field kind converted with (kind.c) */
 	int			nparts;
 	rv_report_part parts[RV_REPORT_MAX_PARTS];
 	/* the part being built */

@@ -63,6 +63,9 @@ rv_status	rv_rules_parse(const char *text, size_t len, const char *name,
 						   rv_rules **out, char *err);
 void		rv_rules_free(rv_rules *rules);
 const char *rv_rules_name(const rv_rules *rules);
+/* A word-list file (given names, a gazetteer) rather than a standard: it
+ * is loaded like a rule file but is not a standard one can name. */
+int			rv_rules_is_wordlist(const rv_rules *rules);
 
 /* ---- lexicon (compiled word list + character model) ---------------------- */
 
@@ -76,6 +79,9 @@ void		rv_lexicon_close(rv_lexicon *lexicon);
 /* ---- conversion ---------------------------------------------------------- */
 
 typedef struct rv_engine rv_engine;
+
+/* Word spellings learned from a catalogue (see "learned layer" below). */
+typedef struct rv_learned rv_learned;
 
 /* An engine ranks with one or more standards and an optional lexicon; it
  * borrows them (they must outlive it).  Immutable once built, so one engine
@@ -113,6 +119,18 @@ typedef enum rv_marks
 	RV_MARKS_ASCII				/* ' and " */
 } rv_marks;
 
+/* What a field is: its kind decides which word lists and rules apply. */
+typedef enum rv_kind
+{
+	RV_KIND_AUTO = 0,			/* recognised from the text */
+	RV_KIND_TITLE,				/* a title (and anything else) */
+	RV_KIND_NAME,				/* a name heading: Surname, Given, dates */
+	RV_KIND_IMPRINT				/* Place : Publisher, Year */
+} rv_kind;
+
+/* "auto", "title", "name", "imprint"; rv_kind_parse returns -1 for others. */
+const char *rv_kind_name(rv_kind kind);
+int			rv_kind_parse(const char *name);
 /* Points of Yiddish spelling (YIVO standard orthography): אַ אָ פּ פֿ … */
 typedef enum rv_points
 {
@@ -128,12 +146,15 @@ typedef struct rv_options
 	/* Rule set name; NULL, "" or "auto" = detect per title part, falling
 	 * back to the engine's first standard. */
 	const char *standard;
+	rv_kind		kind;			/* RV_KIND_AUTO: recognised per text */
 	/* Yiddish output: points, and װ ױ ײ as one sign (else two letters). */
 	rv_points	yiddish_points;
 	int			yiddish_ligatures;
 	/* Called once per word; a host may longjmp out of it (cancel). */
 	void		(*interrupt) (void *arg);
 	void	   *interrupt_arg;
+	/* Learned spellings consulted before the lexicon; NULL = none. */
+	const rv_learned *learned;
 } rv_options;
 
 /* Defaults for every field. */
@@ -189,6 +210,64 @@ rv_status	rv_analyze(const rv_engine *engine, const char *text, size_t len,
 rv_status	rv_detect_language_of(const rv_engine *engine, const char *text,
 								  size_t len, const char **language,
 								  double evidence[4], char *err);
+
+/* ---- learned layer (learned.c, learned_align.c) ------------------------ */
+
+/* An empty map of learned word spellings. */
+rv_status	rv_learned_new(rv_learned **out, char *err);
+void		rv_learned_free(rv_learned *learned);
+
+/* Count a romanized word (as written; normalized here) spelled hebrew;
+ * count must be positive. */
+rv_status	rv_learned_add(rv_learned *learned, const char *roman, size_t rlen,
+						   const char *hebrew, size_t hlen, long count,
+						   char *err);
+
+/* Distinct (word, spelling) pairs held. */
+size_t		rv_learned_size(const rv_learned *learned);
+
+/* A word pair: the normalized romanized word and its Hebrew.  Return
+ * nonzero to stop. */
+typedef int (*rv_pair_fn) (const char *roman, const char *hebrew,
+						   long count, void *arg);
+
+/* Every pair of the map, in no particular order. */
+void		rv_learned_each(const rv_learned *learned, rv_pair_fn fn,
+							void *arg);
+
+/*
+ * Align a romanized field with its Hebrew-script counterpart word by word
+ * and report each word pair that is a plausible reading (the Hebrew word is
+ * among the word's best spellings, or its consonants agree with them);
+ * pairs that disagree (a translation, an added word) are skipped.
+ */
+rv_status	rv_learned_align(const rv_engine *engine, const char *roman,
+							 size_t rlen, const char *hebrew, size_t hlen,
+							 const rv_options *options, rv_pair_fn fn,
+							 void *arg, char *err);
+
+/*
+ * How well each Hebrew text hebrew[i] reads as the romanized text, in
+ * scores[i]: the weight of the best word alignment (1 a word the lattice
+ * spells so, less when only the consonants agree) over the larger word
+ * count of the two sides, so 1 is a perfect reading and 0 none.
+ */
+rv_status	rv_learned_match(const rv_engine *engine, const char *roman,
+							 size_t rlen, const char *const *hebrew,
+							 const size_t *hlen, int n,
+							 const rv_options *options, double *scores,
+							 char *err);
+
+/* Up to max whole-title spellings of a romanized text (words joined by a
+ * space, punctuation left out), the likeliest first, each passed to fn as
+ * its roman argument. */
+rv_status	rv_learned_titles(const rv_engine *engine, const char *roman,
+							  size_t rlen, const rv_options *options, int max,
+							  rv_pair_fn fn, void *arg, char *err);
+
+/* The fold (0..folds-1) a record belongs to in a k-fold evaluation: a hash
+ * of its romanized text, so identical records share a fold. */
+unsigned	rv_learned_fold(const char *roman, size_t rlen, unsigned folds);
 
 void		rv_free(void *ptr);
 

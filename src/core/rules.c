@@ -498,6 +498,19 @@ parse_weight(compiler *c, char **f, int nf, float *out)
 	return parse_number(c, f[1], out);
 }
 
+/* A word-list directive (wordlist.c): whole-word readings as data. */
+static rv_status
+parse_wordlist_line(compiler *c, char **f, int nf)
+{
+	char		what[160];
+	rv_status	st = rv_wordlist_parse(&c->rules->words, f, nf, c->rules->name,
+									   sizeof(c->rules->name), what, sizeof(what));
+
+	if (st == RV_ENOMEM)
+		c->nomem = 1;
+	return st == RV_OK ? RV_OK : syntax(c, what, NULL);
+}
+
 static rv_status
 parse_line(compiler *c, char *line)
 {
@@ -518,6 +531,8 @@ parse_line(compiler *c, char *line)
 	if (nf == 0)
 		return RV_OK;
 
+	if (rv_wordlist_is_directive(f[0]))
+		return parse_wordlist_line(c, f, nf);
 	if (strcmp(f[0], "standard") == 0)
 	{
 		if (nf != 2 || strlen(f[1]) >= RV_MAX_NAME)
@@ -725,7 +740,7 @@ compile(compiler *c, const char *text, size_t len)
 		return st;
 	if (c->rules->name[0] == '\0')
 		return syntax(c, "missing \"standard NAME\" line", NULL);
-	if (c->nodes.len <= 1)
+	if (c->nodes.len <= 1 && !(c->rules->words && c->rules->words->is_list))
 		return syntax(c, "no token rules", NULL);
 	return RV_OK;
 }
@@ -774,6 +789,7 @@ take_results(compiler *c)
 	r->alphabet = finish_set(&c->alphabet, &r->nalphabet);
 	r->consonants = finish_set(&c->consonants, &r->nconsonants);
 	r->vowels = finish_set(&c->vowels, &r->nvowels);
+	rv_wordlist_finish(r->words);
 	return RV_OK;
 }
 
@@ -869,7 +885,14 @@ rv_rules_free(rv_rules *r)
 	rv_free(r->alphabet);
 	rv_free(r->consonants);
 	rv_free(r->vowels);
+	rv_wordlist_free(r->words);
 	rv_free(r);
+}
+
+int
+rv_rules_is_wordlist(const rv_rules *r)
+{
+	return r->words != NULL && r->words->is_list;
 }
 
 const char *

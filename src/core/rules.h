@@ -13,6 +13,7 @@
 
 #include "language.h"
 #include "revrit.h"
+#include "wordlist.h"
 
 #define RV_MAX_TOKEN		8	/* code points in one romanized token */
 #define RV_MAX_OUT			6	/* Hebrew symbols in one option */
@@ -161,6 +162,7 @@ struct rv_rules
 	float		acronym_penalty;	/* gershayim before the last letter of a
 									 * word the lexicon knows so; < 0: never */
 	int			camel_prefixes; /* HaNer: a prefix joined before a capital */
+	rv_wordlist *words;			/* whole-word readings (wordlist.h), or NULL */
 	rv_language lang;			/* language directives (language.h) */
 };
 

@@ -12,14 +12,17 @@
 #include "utils/guc.h"
 
 #include "revrit_pg.h"
+#include "learned_pg.h"
 
 char	   *revrit_standard_guc = NULL;
 int			revrit_hyphen_guc = RV_HYPHEN_MAQAF;
 int			revrit_years_guc = RV_YEARS_HEBREW;
 int			revrit_marks_guc = RV_MARKS_HEBREW;
 char	   *revrit_lexicon_guc = NULL;
+int			revrit_kind_guc = RV_KIND_AUTO;
 int			revrit_yiddish_points_guc = RV_POINTS_PLAIN;
 bool		revrit_yiddish_ligatures_guc = false;
+bool		revrit_learning_guc = true;
 
 static const struct config_enum_entry hyphen_options[] = {
 	{"maqaf", RV_HYPHEN_MAQAF, false},
@@ -42,6 +45,15 @@ static const struct config_enum_entry marks_options[] = {
 static const struct config_enum_entry yiddish_points_options[] = {
 	{"plain", RV_POINTS_PLAIN, false},
 	{"yivo", RV_POINTS_YIVO, false},
+	{NULL, 0, false}
+};
+
+/* revrit.kind: what the converted fields are (src/core/kind.c) */
+static const struct config_enum_entry kind_options[] = {
+	{"auto", RV_KIND_AUTO, false},
+	{"title", RV_KIND_TITLE, false},
+	{"name", RV_KIND_NAME, false},
+	{"imprint", RV_KIND_IMPRINT, false},
 	{NULL, 0, false}
 };
 
@@ -148,6 +160,26 @@ revrit_define_gucs(void)
 							 "on writes double vov, vov yud and double yud as one sign each, off as two letters (as most catalogues and word lists do).",
 							 &revrit_yiddish_ligatures_guc,
 							 false,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	/* learned layer (learned_cache.c) */
+	DefineCustomBoolVariable("revrit.learning",
+							 "Consult the learned spellings of revrit.learned when converting.",
+							 "off converts with the rules and the lexicon alone.",
+							 &revrit_learning_guc,
+							 true,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("revrit.kind",
+							 "What kind of catalogue field revrit() converts when none is given.",
+							 "auto recognises a name heading, an imprint or a title from its shape; title, name and imprint say it.",
+							 &revrit_kind_guc,
+							 RV_KIND_AUTO,
+							 kind_options,
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);

@@ -18,6 +18,7 @@
 #include "utils/tuplestore.h"
 
 #include "revrit_pg.h"
+#include "learned_pg.h"
 
 PG_MODULE_MAGIC;
 
@@ -52,7 +53,8 @@ standard_list(const RevritLoaded *eng)
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, REVRIT_AUTO_STANDARD);
 	for (i = 0; i < eng->nrules; i++)
-		appendStringInfo(&buf, ", %s", rv_rules_name(eng->rules[i]));
+		if (!rv_rules_is_wordlist(eng->rules[i]))	/* a word list is no standard */
+			appendStringInfo(&buf, ", %s", rv_rules_name(eng->rules[i]));
 	return buf.data;
 }
 
@@ -75,7 +77,7 @@ resolve_standard(const RevritLoaded *eng, const char *arg)
 	{
 		const char *have = rv_rules_name(eng->rules[i]);
 
-		if (pg_strcasecmp(have, name) == 0)
+		if (pg_strcasecmp(have, name) == 0 && !rv_rules_is_wordlist(eng->rules[i]))
 			return have;
 	}
 	ereport(ERROR,
@@ -102,14 +104,32 @@ resolve_hyphen(const char *arg)
 	return RV_HYPHEN_MAQAF;		/* keep compiler quiet */
 }
 
-/* Options for one call; standard and hyphen are '' for "the setting". */
+/* The field kind: the argument, or revrit.kind when it is ''. */
+static rv_kind
+resolve_kind(const char *arg)
+{
+	int			k;
+
+	if (arg[0] == '\0')
+		return (rv_kind) revrit_kind_guc;
+	k = rv_kind_parse(arg);
+	if (k < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown revrit field kind \"%s\"", arg),
+				 errhint("Valid kinds are: auto, title, name, imprint.")));
+	return (rv_kind) k;
+}
+
+/* Options for one call; standard, hyphen and kind are '' for "the setting". */
 static void
 make_options(rv_options *opt, const RevritLoaded *eng,
-			 const char *standard, const char *hyphen)
+			 const char *standard, const char *hyphen, const char *kind)
 {
 	rv_options_init(opt);
 	opt->standard = resolve_standard(eng, standard);
 	opt->hyphen = resolve_hyphen(hyphen);
+	opt->kind = resolve_kind(kind);
 	opt->years = (rv_years) revrit_years_guc;
 	opt->marks = (rv_marks) revrit_marks_guc;
 	/* Yiddish output (guc.c) */
@@ -117,15 +137,26 @@ make_options(rv_options *opt, const RevritLoaded *eng,
 	opt->yiddish_ligatures = revrit_yiddish_ligatures_guc;
 	opt->interrupt = interrupt_cb;
 	opt->interrupt_arg = NULL;
+	opt->learned = revrit_learned_map();
 }
 
-/* revrit(text text, standard text DEFAULT '', hyphen text DEFAULT '') */
+/* For learned_sql.c: the options revrit() would use, hyphen from the setting. */
+void
+revrit_call_options(rv_options *opt, const RevritLoaded *eng,
+					const char *standard)
+{
+	make_options(opt, eng, standard, "", "");	/* kind: revrit.kind */
+}
+
+/* revrit(text text, standard text DEFAULT '', hyphen text DEFAULT '',
+ *		  kind text DEFAULT '') */
 Datum
 revrit_convert_text(PG_FUNCTION_ARGS)
 {
 	char	   *input = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	char	   *hyphen = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(3));
 	const RevritLoaded *eng;
 	rv_options	opt;
 	char	   *out = NULL;
@@ -136,7 +167,7 @@ revrit_convert_text(PG_FUNCTION_ARGS)
 
 	revrit_check_encoding();
 	eng = revrit_engine();
-	make_options(&opt, eng, standard, hyphen);
+	make_options(&opt, eng, standard, hyphen, kind);
 
 	status = rv_convert(eng->engine, input, strlen(input), &opt,
 						&out, &outlen, err);
@@ -204,7 +235,8 @@ check_candidate_count(int n)
 				 errmsg("n must be at most %d", REVRIT_MAX_CANDIDATES)));
 }
 
-/* revrit_candidates(text text, n int DEFAULT 5, standard text DEFAULT '') */
+/* revrit_candidates(text text, n int DEFAULT 5, standard text DEFAULT '',
+ *					 kind text DEFAULT '') */
 Datum
 revrit_candidates(PG_FUNCTION_ARGS)
 {
@@ -212,6 +244,7 @@ revrit_candidates(PG_FUNCTION_ARGS)
 	char	   *input = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	int32		n = PG_GETARG_INT32(1);
 	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(3));
 	const RevritLoaded *eng;
 	rv_options	opt;
 	CandidateSink sink;
@@ -221,7 +254,7 @@ revrit_candidates(PG_FUNCTION_ARGS)
 	check_candidate_count(n);
 	revrit_check_encoding();
 	eng = revrit_engine();
-	make_options(&opt, eng, standard, "");
+	make_options(&opt, eng, standard, "", kind);
 
 	InitMaterializedSRF(fcinfo, 0);
 	sink.store = rsinfo->setResult;
@@ -256,7 +289,9 @@ revrit_info(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, ", \"standards\": [");
 	for (i = 0; i < eng->nrules; i++)
 	{
-		if (i)
+		if (rv_rules_is_wordlist(eng->rules[i]))
+			continue;			/* word lists are listed apart */
+		if (buf.data[buf.len - 1] != '[')
 			appendStringInfoString(&buf, ", ");
 		escape_json(&buf, rv_rules_name(eng->rules[i]));
 	}
@@ -274,13 +309,15 @@ revrit_info(PG_FUNCTION_ARGS)
 
 /* ---- revrit_analyze ------------------------------------------------------- */
 
-/* revrit_analyze(text text, n int DEFAULT 3, standard text DEFAULT '') */
+/* revrit_analyze(text text, n int DEFAULT 3, standard text DEFAULT '',
+ *				  kind text DEFAULT '') */
 Datum
 revrit_analyze(PG_FUNCTION_ARGS)
 {
 	char	   *input = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	int32		n = PG_GETARG_INT32(1);
 	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(3));
 	const RevritLoaded *eng;
 	rv_options	opt;
 	char	   *json = NULL;
@@ -292,7 +329,7 @@ revrit_analyze(PG_FUNCTION_ARGS)
 	check_candidate_count(n);
 	revrit_check_encoding();
 	eng = revrit_engine();
-	make_options(&opt, eng, standard, "");
+	make_options(&opt, eng, standard, "", kind);
 
 	status = rv_analyze(eng->engine, input, strlen(input), n, &opt,
 						&json, &jsonlen, err);

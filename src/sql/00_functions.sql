@@ -31,16 +31,18 @@ $$;
  * plans for SELECT revrit(col) FROM big_table on default settings.
  */
 
-CREATE FUNCTION revrit(text text, standard text DEFAULT '', hyphen text DEFAULT '')
+CREATE FUNCTION revrit(text text, standard text DEFAULT '', hyphen text DEFAULT '',
+                       kind text DEFAULT '')
 RETURNS text
 AS 'MODULE_PATHNAME', 'revrit_convert_text'
 LANGUAGE C STRICT STABLE PARALLEL SAFE
 COST 1000;
 
-COMMENT ON FUNCTION revrit(text, text, text) IS
-'Reconstruct Hebrew script from romanized Hebrew; '''' for standard or hyphen means the revrit.standard / revrit.hyphen setting';
+COMMENT ON FUNCTION revrit(text, text, text, text) IS
+'Reconstruct Hebrew script from romanized Hebrew; '''' for standard, hyphen or kind means the revrit.standard / revrit.hyphen / revrit.kind setting';
 
-CREATE FUNCTION revrit_candidates(text text, n int DEFAULT 5, standard text DEFAULT '')
+CREATE FUNCTION revrit_candidates(text text, n int DEFAULT 5, standard text DEFAULT '',
+                                  kind text DEFAULT '')
 RETURNS TABLE(word int, rank int, romanized text, hebrew text, score float8,
 			  rule_cost float8, char_cost float8, lexicon_bonus float8,
 			  in_lexicon bool)
@@ -48,16 +50,17 @@ AS 'MODULE_PATHNAME', 'revrit_candidates'
 LANGUAGE C STRICT STABLE PARALLEL SAFE
 COST 2000 ROWS 20;
 
-COMMENT ON FUNCTION revrit_candidates(text, int, text) IS
+COMMENT ON FUNCTION revrit_candidates(text, int, text, text) IS
 'The n best Hebrew reconstructions of every word of a romanized text, with the components of their scores';
 
-CREATE FUNCTION revrit_analyze(text text, n int DEFAULT 3, standard text DEFAULT '')
+CREATE FUNCTION revrit_analyze(text text, n int DEFAULT 3, standard text DEFAULT '',
+                               kind text DEFAULT '')
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'revrit_analyze'
 LANGUAGE C STRICT STABLE PARALLEL SAFE
 COST 5000;
 
-COMMENT ON FUNCTION revrit_analyze(text, int, text) IS
+COMMENT ON FUNCTION revrit_analyze(text, int, text, text) IS
 'A JSON analysis of a romanized text: per part its role and detected standard, per word the chosen form and n alternatives, and whether the result is fit for display or search';
 
 CREATE FUNCTION revrit_info()

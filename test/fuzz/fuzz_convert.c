@@ -338,6 +338,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opt.hyphen = (sel & 1) ? RV_HYPHEN_ASCII : RV_HYPHEN_MAQAF;
 	opt.years = (sel & 2) ? RV_YEARS_KEEP : RV_YEARS_HEBREW;
 	opt.marks = (sel & 4) ? RV_MARKS_ASCII : RV_MARKS_HEBREW;
+	opt.kind = (rv_kind) ((sel >> 5) % 4);	/* auto, title, name, imprint */
 	if ((sel >> 3) % 4 == 1)
 		opt.standard = "auto";
 	else if ((sel >> 3) % 4 >= 2)
