@@ -6,7 +6,8 @@ usage: bench/cv_variants.py PAIRS.tsv RULES_DIR [RULES_DIR ...]
        [--folds K] [--revrit BIN] [--lexicon FILE|none]
 
 Each RULES_DIR is one candidate setting of hand-set weights (a copy of
-rules/ with some weights changed).  For each fold the variant with the best
+rules/ with some weights changed), given as --rules takes it: with the
+word lists, DIR:data/names:data/places (absolute paths).  For each fold the variant with the best
 Hebrew-word accuracy on the other folds is chosen (ties go to the variant
 listed first, so list the current setting or the simpler one first) and
 its output is kept for the held-out fold; the pooled held-out output is
