@@ -31,6 +31,10 @@ SELECT r AS romanized, revrit(r, standard => 'ala-lc') AS hebrew
                ('be-Rosh ha-Shanah'), ('Ḳiryat sefer'),
                ('Bet ha-sefer ha-reʼali'),
                ('Bet, ha-midrash'), ('Bet ha-midrash : Bet din')) AS t(r);
+-- revrit_candidates ranks the joint choice first; context says why
+SELECT word, rank, hebrew, context
+  FROM revrit_candidates('Bet ha-midrash', n => 2, standard => 'ala-lc');
+
 -- the expression also stands across a maqaf
 SELECT revrit('Bet-ha-midrash', standard => 'ala-lc', hyphen => 'ascii') AS compound;
 

@@ -181,7 +181,7 @@ revrit_convert_text(PG_FUNCTION_ARGS)
 
 /* ---- revrit_candidates ---------------------------------------------------- */
 
-#define CANDIDATE_COLS 9
+#define CANDIDATE_COLS 10
 
 typedef struct CandidateSink
 {
@@ -208,6 +208,7 @@ candidate_cb(const rv_candidate *c, void *arg)
 	values[6] = Float8GetDatum(c->char_cost);
 	values[7] = Float8GetDatum(c->lexicon_bonus);
 	values[8] = BoolGetDatum(c->in_lexicon != 0);
+	values[9] = Float8GetDatum(c->context);
 	/* (tuplestore_putvalues copies the row into the store's context) */
 	tuplestore_putvalues(sink->store, sink->desc, values, nulls);
 	MemoryContextSwitchTo(oldcxt);
