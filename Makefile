@@ -40,6 +40,13 @@ PG_CPPFLAGS = $(ICU_CFLAGS)
 # revrit.so exports only what PostgreSQL calls (build/revrit.exports).
 SHLIB_LINK = $(ICU_LIBS) -lm -Wl,--version-script=build/revrit.exports
 
+# libxml2, for revrit_marcxml (src/pg/marc_xml.c) and the CLI's MARCXML
+# (src/cli/marc_xml_io.c); PostgreSQL links it too.
+XML2_CFLAGS := $(shell xml2-config --cflags)
+XML2_LIBS := $(shell xml2-config --libs)
+PG_CPPFLAGS += $(XML2_CFLAGS)
+SHLIB_LINK += $(XML2_LIBS)
+
 EXTRA_CLEAN = build $(CLI_SRCS:.c=.o) $(TOOLS_OBJS) revrit--0.1.sql
 
 # The Hebrew lexicon is compiled from Debian's hunspell-he (AGPL-3) on the
@@ -141,10 +148,10 @@ build/cli/defaults-%.o: src/cli/defaults.c build/cli/defaults-%.h
 	$(CC) $(CFLAGS) $(CPPFLAGS) -include build/cli/defaults-$*.h -c -o $@ $<
 
 build/revrit: $(CLI_OBJS) build/cli/defaults-tree.o $(TOOLS_LIB) $(CORE_OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) $(XML2_LIBS) -lm
 
 build/revrit-installed: $(CLI_OBJS) build/cli/defaults-installed.o $(TOOLS_LIB) $(CORE_OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) $(XML2_LIBS) -lm
 
 build/hebrew.rvlex: build/revrit $(HUNSPELL_DIC) $(COMMON_WORDS)
 	@mkdir -p build

@@ -111,6 +111,19 @@ tally "documentation examples" "$docs_rc" $(counts_in build/docs.log)
 
 pgcluster_stop
 
+# ---- MARC: the CLI on made-up files; records rebuilt from the development
+# pairs (skipped without them)
+echo
+echo "== MARC command line (test/marc/cli_check.sh)"
+bash test/marc/cli_check.sh 2>&1 | tee build/marc_cli.log
+marc_rc=${PIPESTATUS[0]}
+tally "MARC command line" "$marc_rc" $(counts_in build/marc_cli.log)
+echo
+echo "== MARC dev records (test/marc/dev_check.sh)"
+bash test/marc/dev_check.sh 2>&1 | tee build/marc_dev.log
+marc_rc=${PIPESTATUS[0]}
+tally "MARC dev records" "$marc_rc" $(counts_in build/marc_dev.log)
+
 # ---- installation tests -----------------------------------------------------
 echo
 echo "== installation tests (scripts/test-install.sh)"

@@ -61,5 +61,6 @@ int			cmd_eval(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_score(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_lexicon(int argc, char **argv); /* cmd_lexicon.c */
 int			cmd_detect(int argc, char **argv);	/* cmd_detect.c */
+int			cmd_marc(int argc, char **argv);	/* cmd_marc.c */
 
 #endif							/* REVRIT_CLI_H */

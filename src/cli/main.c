@@ -22,6 +22,7 @@ usage(FILE *fp)
 		  "       revrit score PAIRS.tsv PRED.txt [--by-field] [--errors N]\n"
 		  "       revrit detect PAIRS.tsv [--verbose]   (Hebrew or Yiddish, per field)\n"
 		  "       revrit lexicon build WORDLIST OUT.rvlex | lexicon check FILE WORD...\n"
+		  "       revrit marc [--to json|iso2709] [--fields T,T] [--only-fit] [--report] < MARC\n"
 		  "FLAGS: --rules DIR|FILE[:...]  --lexicon FILE|none  --standard NAME\n"
 		  "       --kind auto|title|name|imprint\n"
 		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n", fp);
@@ -325,6 +326,8 @@ main(int argc, char **argv)
 		return cmd_detect(argc, argv);
 	if (strcmp(cmd, "lexicon") == 0)
 		return cmd_lexicon(argc, argv);
+	if (strcmp(cmd, "marc") == 0)
+		return cmd_marc(argc, argv);
 	usage(stderr);
 	return 2;
 }

@@ -342,3 +342,12 @@ revrit_analyze(PG_FUNCTION_ARGS)
 	rv_free(json);
 	PG_RETURN_DATUM(result);
 }
+
+/* ---- shared with marc_*.c ------------------------------------------------- */
+
+/* Options from the revrit.* settings alone (the MARC functions take none). */
+void
+revrit_settings_options(rv_options *opt, const RevritLoaded *eng)
+{
+	make_options(opt, eng, "", "", "");
+}

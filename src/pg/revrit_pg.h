@@ -76,4 +76,8 @@ extern void revrit_report(rv_status status, const char *err,
 /* ERROR unless the database encoding is UTF8. */
 extern void revrit_check_encoding(void);
 
+/* ---- revrit_pg.c: for marc_*.c -------------------------------------------- */
+
+extern void revrit_settings_options(rv_options *opt, const RevritLoaded *eng);
+
 #endif							/* REVRIT_PG_H */
