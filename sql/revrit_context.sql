@@ -35,6 +35,11 @@ SELECT r AS romanized, revrit(r, standard => 'ala-lc') AS hebrew
 SELECT word, rank, hebrew, context
   FROM revrit_candidates('Bet ha-midrash', n => 2, standard => 'ala-lc');
 
+-- and so does revrit_analyze's list of each word's spellings
+SELECT w->>'romanized' AS romanized, w->>'hebrew' AS hebrew
+  FROM jsonb_array_elements(revrit_analyze('Bet ha-midrash', standard => 'ala-lc')
+                            ->'parts'->0->'words') AS w;
+
 -- the expression also stands across a maqaf
 SELECT revrit('Bet-ha-midrash', standard => 'ala-lc', hyphen => 'ascii') AS compound;
 
