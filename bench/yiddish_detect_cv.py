@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Record-level 5-fold cross-validation of the fitted detection parameters
-of rules/yiddish.rules (cue-threshold, cue-lexicon WEIGHT BIAS).
+of rules/yiddish.rules (cue-threshold, cue-lexicon WEIGHT BIAS FROM).
 
 Runs `build/revrit detect --verbose` on the three development files once,
 then for each fold picks the parameters (grid below) that take the most
@@ -15,10 +15,14 @@ import subprocess
 import sys
 
 DATA = sys.argv[1] if len(sys.argv) > 1 else '../shared/data'
-# cue-lexicon as compiled into the rules when the evidence is dumped
+# cue-lexicon as compiled into the rules when the evidence is dumped (the
+# dump holds the lexicon comparison of every field, FROM notwithstanding)
 WEIGHT0, BIAS0 = 0.25, 1.5
-GRID = [(w, b, t) for w in (0, 0.1, 0.25, 0.5) for b in (0, 0.5, 1, 1.5, 2)
-        for t in (1, 1.25, 1.5, 1.75, 2, 2.5, 3)]
+LEXICON_WORDS = 4               # detect_language.c: DETECT_LEXICON_WORDS
+NEVER = -1e9                    # no FROM: the comparison always counts
+# FROM last and highest first: of equal fits, the one searching least
+GRID = [(w, b, t, fr) for w in (0, 0.1, 0.25, 0.5) for b in (0, 0.5, 1, 1.5, 2)
+        for t in (1, 1.25, 1.5, 1.75, 2, 2.5, 3) for fr in (1.5, 1, 0.5, NEVER)]
 K = 5
 
 
@@ -40,16 +44,18 @@ def records(name):
     return recs
 
 
-def score(f, w, b):
+def score(f, w, b, fr):
     cues, lexicon, words = f        # lexicon includes BIAS0 per word
-    return cues + w * (lexicon + (b - BIAS0) * words)
+    if cues < fr:
+        return cues
+    return cues + w * (lexicon + (b - BIAS0) * min(words, LEXICON_WORDS))
 
 
 def counts(ys, cs, ps, p):
-    w, b, t = p
-    return (sum(score(f, w, b) >= t for _, f in ys),
-            sum(score(f, w, b) < t for _, f in cs),
-            sum(score(f, w, b) < t for _, f in ps))
+    w, b, t, fr = p
+    return (sum(score(f, w, b, fr) >= t for _, f in ys),
+            sum(score(f, w, b, fr) < t for _, f in cs),
+            sum(score(f, w, b, fr) < t for _, f in ps))
 
 
 Y, C, P = records('yiddish'), records('catalog'), records('places')
@@ -65,7 +71,9 @@ for k in range(K):
     for i, s in enumerate((Y, C, P)):
         tot[i] += got[i]
         n[i] += len(test(s))
-    print('fold %d: cue-lexicon %s %s, cue-threshold %s' % ((k,) + best))
+    print('fold %d: cue-lexicon %s %s %s, cue-threshold %s' %
+          (k, best[0], best[1], 'none' if best[3] == NEVER else best[3],
+           best[2]))
 print('held out: Yiddish fields taken as Yiddish %.3f, catalogue fields '
       'kept Hebrew %.3f, place names kept Hebrew %.3f' %
       (tot[0] / n[0], tot[1] / n[1], tot[2] / n[2]))

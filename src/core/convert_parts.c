@@ -5,6 +5,7 @@
  */
 #include "convert.h"
 #include "detect_language.h"
+#include "detect_standard.h"
 #include "isbd.h"
 #include "utf8.h"
 
@@ -68,13 +69,11 @@ part_is_foreign(conv *c, const rv_span *sp)
 
 /* The standard for a part: the one asked for, or the detected one. */
 static const rv_rules *
-part_standard(conv *c, const rv_rules *forced, const rv_span *sp,
-			  const char **label, int *known)
+part_standard(conv *c, const rv_rules *forced, const rv_rules *detected,
+			  const rv_span *sp, const char **label, int *known)
 {
-	const rv_rules *r = forced;
+	const rv_rules *r = forced ? forced : detected;
 
-	if (r == NULL)
-		r = rv_engine_detect(c->engine, c->cps, sp->start, sp->end);
 	*known = r != NULL;
 	if (r)
 		*label = r->name;
@@ -90,9 +89,16 @@ convert_text(conv *c, const rv_rules *forced)
 	rv_span		spans[RV_MAX_SPANS];
 	int			nspans = rv_split_parts(c->cps, c->n, spans, RV_MAX_SPANS);
 	size_t		done = 0;
-	/* Yiddish or Hebrew: judged once for the whole text (detect_language.c) */
-	const rv_rules *language = forced ? NULL :
-		rv_detect_text_language(c->engine, c->cps, c->n, c->search, &c->arena);
+	const rv_rules *detected[RV_MAX_SPANS] = {NULL};
+	const rv_rules *language = NULL;
+
+	/* the standard of each part and of the text by their letters; Yiddish
+	 * or Hebrew judged once for the whole text (detect_language.c) */
+	if (forced == NULL)
+		language = rv_detect_text_language(c->engine,
+										   rv_detect_standards(c->engine, c->cps, c->n,
+															   spans, nspans, detected),
+										   c->cps, c->n, c->search, &c->arena);
 
 	for (int s = 0; s < nspans && !c->stop && !c->oom; s++)
 	{
@@ -103,7 +109,7 @@ convert_text(conv *c, const rv_rules *forced)
 		size_t		out_start;
 
 		conv_put_cps(&c->out, c->cps, done, sp->start);	/* the separator */
-		c->rules = part_standard(c, forced, sp, &label, &known);
+		c->rules = part_standard(c, forced, detected[s], sp, &label, &known);
 		c->rules = rv_language_part_standard(c->engine, language, c->rules,
 											 &label, &known);
 		/* none betrayed: the field's kind decides (convert_names.c) */

@@ -62,45 +62,10 @@ base_letter(uint32_t cp)
 static int
 is_letter_like(uint32_t cp)
 {
+	if (cp < 0x80)				/* most of a romanized text */
+		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp == '\'';
 	return rv_cp_is_letter(cp) || rv_cp_is_mark(cp) || cp == '\'' ||
 		cp == 0x2019 || (cp >= 0x02B9 && cp <= 0x02BF);
-}
-
-/* Cue evidence of one hyphen-separated piece (UTF-8, folded). */
-static double
-cue_score(const rv_language *lang, const char *piece, int before_hyphen)
-{
-	size_t		len = strlen(piece);
-	double		sum = 0;
-	int			ending_done = 0;
-
-	for (int i = 0; i < lang->ncues; i++)
-	{
-		const rv_cue *cue = &lang->cues[i];
-		size_t		cl = cue->len;
-
-		if (cue->kind == RV_CUE_CONTAINS)
-		{
-			if (strstr(piece, cue->text))
-				sum += cue->weight;
-			continue;
-		}
-		if (cue->kind != RV_CUE_ENDING)
-		{
-			/* a whole word, or a prefix before a hyphen */
-			if (cl == len && (cue->kind == RV_CUE_WORD || before_hyphen) &&
-				memcmp(piece, cue->text, cl) == 0)
-				return cue->weight;
-			continue;
-		}
-		if (!ending_done && len > cl + 2 &&
-			memcmp(piece + len - cl, cue->text, cl) == 0)
-		{
-			sum += cue->weight; /* the first listed ending that fits */
-			ending_done = 1;
-		}
-	}
-	return sum;
 }
 
 /* How much better the language spells a folded piece than Hebrew does. */
@@ -161,21 +126,66 @@ initial_cluster(const rv_rules *r, const uint32_t *f, int n)
 	return 1;
 }
 
+/* Can lexicon terms of the remaining words, each within w * (b ± CAP),
+ * still carry total across the threshold? */
+static int
+lexicon_open(double total, int remaining, double w, double b, double th)
+{
+	return total + remaining * w * (b + LEXICON_CAP) >= th &&
+		total + remaining * w * (b - LEXICON_CAP) < th;
+}
+
+/*
+ * The lexicon comparison of the first words (ws/we), which only confirms or
+ * overturns the cues: it is run when they reach the rule file's FROM (a
+ * name or a title with no cue stays Hebrew without a search), and stopped
+ * as soon as the remaining words cannot change the outcome; full weighs
+ * every word (the evidence "revrit detect --verbose" reports).
+ */
+static void
+weigh_lexicon(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
+			  const uint32_t *cps, const size_t *ws, const size_t *we,
+			  const uint8_t *hebrew_word, int full, rv_search *s,
+			  rv_arena *arena, rv_language_evidence *ev)
+{
+	double		w = r->lang.lexicon_weight,
+				b = r->lang.lexicon_bias,
+				th = r->lang.cue_threshold;
+	int			nlex = ev->words < DETECT_LEXICON_WORDS ? ev->words :
+		DETECT_LEXICON_WORDS;
+	/* a word ALA-LC marks as Hebrew (ḥ ś ʼ ʻ) is spelled the Hebrew way
+	 * in either language, this one reaching it through its merged
+	 * component at that component's extra cost: that cost, within the
+	 * cap, is all a comparison would show, so it is taken without one */
+	double		marked_cost = r->lang.component_other < LEXICON_CAP ?
+		r->lang.component_other : LEXICON_CAP;
+
+	ev->total = ev->cues;
+	if (w <= 0 || e->lexicon == NULL || rv_engine_lexicon_for(e, r) == NULL ||
+		(!full && ev->cues < r->lang.lexicon_from))
+		return;
+	for (int k = 0; k < nlex; k++)
+	{
+		if (!full && !lexicon_open(ev->cues + w * ev->lexicon, nlex - k, w, b, th))
+			break;				/* decided: the total is partial */
+		ev->lexicon += b + (hebrew_word[k] ? -marked_cost :
+							lexicon_score(e, r, heb, cps, ws[k], we[k], s, arena));
+	}
+	if (ev->cues >= r->lang.lexicon_from)
+		ev->total = ev->cues + w * ev->lexicon;
+}
+
 /* Evidence that cps[from..to) is in the language of r: the cues of every
- * word first; the costlier lexicon comparison only when the cues leave the
- * outcome open, and for at most DETECT_LEXICON_WORDS words. */
+ * word, then the lexicon comparison of the first few. */
 static void
 weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
-	  const uint32_t *cps, size_t from, size_t to, rv_search *s,
+	  const uint32_t *cps, size_t from, size_t to, int full, rv_search *s,
 	  rv_arena *arena, rv_language_evidence *ev)
 {
 	size_t		i = from;
 	size_t		ws[DETECT_MAX_WORDS],
 				we[DETECT_MAX_WORDS];
-	double		w = r->lang.lexicon_weight,
-				b = r->lang.lexicon_bias,
-				th = r->lang.cue_threshold;
-	int			nlex;
+	uint8_t		hebrew_word[DETECT_MAX_WORDS];
 
 	memset(ev, 0, sizeof(*ev));
 	while (i < to && ev->words < DETECT_MAX_WORDS)
@@ -186,6 +196,7 @@ weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 		int			nf = 0;
 		size_t		len = 0;
 		int			alpha = 0;
+		int			marked = 0;
 
 		if (!is_letter_like(cps[i]))
 		{
@@ -194,7 +205,11 @@ weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 		}
 		while (i < to && is_letter_like(cps[i]) && len + 4 < sizeof(piece))
 		{
-			uint32_t	f = base_letter(rv_rules_fold(r, rv_cp_lower(cps[i])));
+			uint32_t	g = rv_rules_fold(r, rv_cp_lower(cps[i]));
+			uint32_t	f = base_letter(g);
+
+			for (int m = 0; m < r->lang.ncomponent_marks; m++)
+				marked |= g == r->lang.component_marks[m];
 
 			if (f && nf < RV_MAX_WORD)
 				folded[nf++] = f;
@@ -204,32 +219,28 @@ weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 			i++;
 		}
 		piece[len] = '\0';
+		/* a word of another language to both, not counted; Hebrew's
+		 * foreign words (in, der, mit) may be this language's cues */
 		if (!alpha || len == 0 || rv_rules_is_foreign_word(r, piece) ||
-			rv_rules_is_foreign_word(heb, piece))
+			(rv_rules_is_foreign_word(heb, piece) &&
+			 !rv_language_is_cue_word(&r->lang, piece, len)))
 			continue;
 		ws[ev->words] = start;
+		hebrew_word[ev->words] = marked;
 		we[ev->words++] = i;
-		ev->cues += cue_score(&r->lang, piece, i < to && cps[i] == '-');
-		if (initial_cluster(r, folded, nf))
+		ev->cues += rv_language_cue_score(&r->lang, piece, len,
+										  i < to && cps[i] == '-');
+		/* a word marked as Hebrew (Ḥayim) is no Yiddish phonetics */
+		if (!marked && initial_cluster(r, folded, nf))
 			ev->cues += r->lang.initial_cluster;
 	}
-	nlex = ev->words < DETECT_LEXICON_WORDS ? ev->words : DETECT_LEXICON_WORDS;
-	ev->total = ev->cues;
-	/* no lexicons, no comparison; and each word's term lies in
-	 * w * (b ± LEXICON_CAP) */
-	if (w <= 0 || e->lexicon == NULL || rv_engine_lexicon_for(e, r) == NULL ||
-		ev->cues + nlex * w * (b + LEXICON_CAP) < th ||
-		ev->cues + nlex * w * (b - LEXICON_CAP) >= th)
-		return;
-	for (int k = 0; k < nlex; k++)
-		ev->lexicon += lexicon_score(e, r, heb, cps, ws[k], we[k], s, arena) + b;
-	ev->total = ev->cues + w * ev->lexicon;
+	weigh_lexicon(e, r, heb, cps, ws, we, hebrew_word, full, s, arena, ev);
 }
 
-const rv_rules *
-rv_detect_language(const rv_engine *e, const rv_rules *hebrew,
-				   const uint32_t *cps, size_t from, size_t to,
-				   rv_search *s, rv_arena *arena, rv_language_evidence *ev)
+static const rv_rules *
+detect(const rv_engine *e, const rv_rules *hebrew, const uint32_t *cps,
+	   size_t from, size_t to, int full, rv_search *s, rv_arena *arena,
+	   rv_language_evidence *ev)
 {
 	const rv_rules *best = NULL;
 	rv_language_evidence best_ev,
@@ -250,7 +261,7 @@ rv_detect_language(const rv_engine *e, const rv_rules *hebrew,
 
 		if (r->lang.name[0] == '\0' || r->lang.is_component || r->lang.ncues == 0)
 			continue;
-		weigh(e, r, hebrew, cps, from, to, s, arena, &one);
+		weigh(e, r, hebrew, cps, from, to, full, s, arena, &one);
 		if (one.total >= r->lang.cue_threshold &&
 			(best == NULL || one.total > best_ev.total))
 		{
@@ -263,6 +274,14 @@ rv_detect_language(const rv_engine *e, const rv_rules *hebrew,
 	if (ev)
 		*ev = best_ev;
 	return best;
+}
+
+const rv_rules *
+rv_detect_language(const rv_engine *e, const rv_rules *hebrew,
+				   const uint32_t *cps, size_t from, size_t to,
+				   rv_search *s, rv_arena *arena, rv_language_evidence *ev)
+{
+	return detect(e, hebrew, cps, from, to, 0, s, arena, ev);
 }
 
 rv_status
@@ -296,7 +315,7 @@ rv_detect_language_of(const rv_engine *e, const char *text, size_t len,
 	}
 	rv_arena_init(&arena);
 	heb = rv_engine_detect(e, cps, 0, n);
-	r = rv_detect_language(e, heb, cps, 0, n, s, &arena, &ev);
+	r = detect(e, heb, cps, 0, n, 1, s, &arena, &ev);
 	*language = r ? r->lang.name : "hebrew";
 	evidence[0] = ev.total;
 	evidence[1] = ev.cues;
@@ -309,11 +328,11 @@ rv_detect_language_of(const rv_engine *e, const char *text, size_t len,
 }
 
 const rv_rules *
-rv_detect_text_language(const rv_engine *e, const uint32_t *cps, size_t n,
-						rv_search *s, rv_arena *arena)
+rv_detect_text_language(const rv_engine *e, const rv_rules *hebrew,
+						const uint32_t *cps, size_t n, rv_search *s,
+						rv_arena *arena)
 {
-	const rv_rules *r = rv_detect_language(e, rv_engine_detect(e, cps, 0, n),
-										   cps, 0, n, s, arena, NULL);
+	const rv_rules *r = rv_detect_language(e, hebrew, cps, 0, n, s, arena, NULL);
 
 	rv_arena_free(arena);
 	return r;

@@ -30,9 +30,12 @@ const rv_rules *rv_detect_language(const rv_engine *e, const rv_rules *hebrew,
 								   rv_search *s, rv_arena *arena,
 								   rv_language_evidence *ev);
 
-/* The same for a whole text, for the driver (scratch in arena is freed). */
-const rv_rules *rv_detect_text_language(const rv_engine *e, const uint32_t *cps,
-										size_t n, rv_search *s, rv_arena *arena);
+/* The same for a whole text whose standard by its letters is hebrew, for
+ * the driver (scratch in arena is freed). */
+const rv_rules *rv_detect_text_language(const rv_engine *e,
+										const rv_rules *hebrew,
+										const uint32_t *cps, size_t n,
+										rv_search *s, rv_arena *arena);
 
 /*
  * The standard of one part, given the text's language (NULL: Hebrew) and

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "detect_standard.h"
 #include "engine.h"
 
 void
@@ -48,6 +49,7 @@ rv_engine_new(const rv_rules *const *rules, int nrules,
 		return RV_EINVAL;
 	}
 	e->lexicon = lexicon;
+	rv_detect_standard_prepare(e);
 	*out = e;
 	return RV_OK;
 }

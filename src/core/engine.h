@@ -24,6 +24,9 @@ struct rv_engine
 	/* by standard: the lexicon its rule file names ("lexicon NAME"), once
 	 * the host attached it (engine_lexicons.c) */
 	const rv_lexicon *own_lexicon[RV_MAX_STANDARDS];
+	/* 1 for an ASCII character that is a marker of one of the standards
+	 * (detect_standard.c) */
+	uint8_t		ascii_marker[128];
 };
 
 /* The lexicon a standard ranks with: the one its rule file names if it

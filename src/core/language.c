@@ -32,6 +32,97 @@ parse_float(const char *s, float *out)
 	return 1;
 }
 
+static uint32_t
+cue_hash(const char *text, size_t len)
+{
+	uint32_t	h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (uint8_t) text[i]) * 16777619u;
+	return h & (RV_CUE_SLOTS - 1);
+}
+
+/* The slot of text in a hash table of cue indexes: its own, or the empty
+ * one where it would go. */
+static uint32_t
+cue_slot(const rv_language *lang, const uint8_t *table, const char *text,
+		 size_t len)
+{
+	uint32_t	h = cue_hash(text, len);
+
+	while (table[h] != 0)
+	{
+		const rv_cue *cue = &lang->cues[table[h] - 1];
+
+		if (cue->len == len && memcmp(cue->text, text, len) == 0)
+			break;
+		h = (h + 1) & (RV_CUE_SLOTS - 1);
+	}
+	return h;
+}
+
+/* Index the cue just added: the first of a text wins, as in a scan. */
+static void
+index_cue(rv_language *lang)
+{
+	int			i = lang->ncues;
+	rv_cue	   *cue = &lang->cues[i];
+	uint8_t    *head = NULL;
+
+	if (cue->kind == RV_CUE_WORD || cue->kind == RV_CUE_PREFIX)
+	{
+		uint8_t    *table = cue->kind == RV_CUE_WORD ?
+			lang->word_slot : lang->prefix_slot;
+		uint32_t	h = cue_slot(lang, table, cue->text, cue->len);
+
+		if (table[h] == 0)
+			table[h] = (uint8_t) (i + 1);
+		return;
+	}
+	head = cue->kind == RV_CUE_CONTAINS ? &lang->contains_head :
+		&lang->ending_head[(uint8_t) cue->text[cue->len - 1]];
+	while (*head != 0)
+		head = &lang->next[*head - 1];
+	*head = (uint8_t) (i + 1);
+}
+
+int
+rv_language_is_cue_word(const rv_language *lang, const char *piece, size_t len)
+{
+	return lang->ncues > 0 && len > 0 &&
+		lang->word_slot[cue_slot(lang, lang->word_slot, piece, len)] != 0;
+}
+
+double
+rv_language_cue_score(const rv_language *lang, const char *piece, size_t len,
+					  int before_hyphen)
+{
+	int			w = 0,
+				p = 0;
+	double		sum = 0;
+
+	if (lang->ncues == 0 || len == 0)
+		return 0;
+	w = lang->word_slot[cue_slot(lang, lang->word_slot, piece, len)];
+	if (before_hyphen)
+		p = lang->prefix_slot[cue_slot(lang, lang->prefix_slot, piece, len)];
+	if (w != 0 || p != 0)
+		return lang->cues[(w == 0 || (p != 0 && p < w) ? p : w) - 1].weight;
+	for (int c = lang->contains_head; c != 0; c = lang->next[c - 1])
+		if (strstr(piece, lang->cues[c - 1].text))
+			sum += lang->cues[c - 1].weight;
+	for (int c = lang->ending_head[(uint8_t) piece[len - 1]]; c != 0;
+		 c = lang->next[c - 1])
+	{
+		const rv_cue *cue = &lang->cues[c - 1];
+
+		if (len > cue->len + 2U &&
+			memcmp(piece + len - cue->len, cue->text, cue->len) == 0)
+			return sum + cue->weight;
+	}
+	return sum;
+}
+
 /* cue TEXT[:WEIGHT]…: -TEXT an ending, TEXT- a hyphenated prefix, ~TEXT
  * anywhere in a word */
 static int
@@ -80,6 +171,7 @@ parse_cues(rv_language *lang, char **f, int nf, const char **why)
 		memcpy(cue->text, text, len);
 		cue->text[len] = '\0';
 		cue->len = (uint8_t) len;
+		index_cue(lang);
 		lang->ncues++;
 	}
 	return 1;
@@ -146,10 +238,12 @@ rv_language_directive(rv_language *lang, char **f, int nf, const char **why)
 	}
 	if (strcmp(d, "cue-lexicon") == 0)
 	{
-		if (nf != 3 || !parse_float(f[1], &lang->lexicon_weight) ||
-			!parse_float(f[2], &lang->lexicon_bias))
+		lang->lexicon_from = -1e6f;
+		if (nf < 3 || nf > 4 || !parse_float(f[1], &lang->lexicon_weight) ||
+			!parse_float(f[2], &lang->lexicon_bias) ||
+			(nf == 4 && !parse_float(f[3], &lang->lexicon_from)))
 		{
-			*why = "cue-lexicon WEIGHT BIAS:";
+			*why = "cue-lexicon WEIGHT BIAS [FROM]:";
 			return -1;
 		}
 		return 1;

@@ -11,8 +11,9 @@
 #include <stdint.h>
 
 #define RV_LANG_NAME		64
-#define RV_MAX_CUES			160
+#define RV_MAX_CUES			254 /* indexed by uint8_t, 0 for none */
 #define RV_MAX_CUE			24	/* bytes of one cue's text */
+#define RV_CUE_SLOTS		512 /* hash slots for word and prefix cues */
 
 /* A cue: a whole word, a word ending (-ung) or a hyphenated prefix (ha-). */
 typedef enum rv_cue_kind
@@ -48,16 +49,26 @@ typedef struct rv_language
 	int			ncomponent_marks;
 	int			is_component;	/* "component": no standard of its own */
 	float		cue_threshold;	/* evidence needed to take a text as this */
-	/* cue-lexicon WEIGHT BIAS: per word, how much cheaper this language's
-	 * rules and lexicon spell it than Hebrew's, plus BIAS (the Hebrew
-	 * lexicon is larger and pays more), times WEIGHT */
+	/* cue-lexicon WEIGHT BIAS [FROM]: per word, how much cheaper this
+	 * language's rules and lexicon spell it than Hebrew's, plus BIAS (the
+	 * Hebrew lexicon is larger and pays more), times WEIGHT; weighed only
+	 * when the cues reach FROM (none given: always) */
 	float		lexicon_weight;
 	float		lexicon_bias;
+	float		lexicon_from;
 	/* cue-initial-cluster W: a word starting with two consonants (Hebrew
 	 * romanization writes the shewa: shevarim, not shvarim) */
 	float		initial_cluster;
 	rv_cue		cues[RV_MAX_CUES];
 	int			ncues;
+	/* the cues indexed as they are parsed (index + 1, 0 for none): whole
+	 * words and prefixes by a hash of their text, endings by their last
+	 * byte and ~contains in one list, each list in file order */
+	uint8_t		word_slot[RV_CUE_SLOTS];
+	uint8_t		prefix_slot[RV_CUE_SLOTS];
+	uint8_t		ending_head[256];
+	uint8_t		contains_head;
+	uint8_t		next[RV_MAX_CUES];
 } rv_language;
 
 /*
@@ -67,6 +78,17 @@ typedef struct rv_language
  */
 int			rv_language_directive(rv_language *lang, char **f, int nf,
 								  const char **why);
+
+/* The cue evidence of one folded hyphen-separated piece of a word
+ * (UTF-8, len bytes): the weight of the first whole-word cue that is the
+ * piece, or prefix cue if a hyphen follows; else the ~contains cues that
+ * it contains plus the first listed ending that fits. */
+double		rv_language_cue_score(const rv_language *lang, const char *piece,
+								  size_t len, int before_hyphen);
+
+/* Is a folded piece one of the whole-word cues? */
+int			rv_language_is_cue_word(const rv_language *lang, const char *piece,
+									size_t len);
 
 /* May a folded word be looked up in the component's (Hebrew) lexicon? */
 int			rv_language_component_word(const rv_language *lang,

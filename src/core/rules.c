@@ -941,7 +941,9 @@ rv_rules_digraph_at(const rv_rules *r, const uint32_t *cps, int n)
 	{
 		int			len = r->digraph_len[d];
 
-		if (len <= n && memcmp(r->digraphs[d], cps, (size_t) len * sizeof(uint32_t)) == 0)
+		/* first letters first: most places start no digraph */
+		if (len <= n && r->digraphs[d][0] == cps[0] &&
+			memcmp(r->digraphs[d], cps, (size_t) len * sizeof(uint32_t)) == 0)
 			return len;
 	}
 	return 0;
