@@ -67,6 +67,12 @@ ifneq ($(shell command -v dawg2wordlist),)
 COMMON_WORDS = build/hebrew-common.txt
 endif
 endif
+# Word frequencies (wordfreq, CC BY-SA 4.0): shipped compressed and
+# unchanged in data/wordfreq-he, decompressed here for the compiler.
+WORDFREQ_PACK ?= data/wordfreq-he/large_he.msgpack.gz
+ifneq ($(wildcard $(WORDFREQ_PACK)),)
+WORDFREQ = build/wordfreq-he.msgpack
+endif
 # The Yiddish lexicon (rules/yiddish.rules names it): Tesseract's Yiddish
 # word list (Apache-2.0), from Debian's tesseract-ocr-yid.
 TESSDATA_YID ?= $(firstword $(wildcard /usr/share/tesseract-ocr/*/tessdata/yid.traineddata))
@@ -153,9 +159,14 @@ build/revrit: $(CLI_OBJS) build/cli/defaults-tree.o $(TOOLS_LIB) $(CORE_OBJS)
 build/revrit-installed: $(CLI_OBJS) build/cli/defaults-installed.o $(TOOLS_LIB) $(CORE_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(ICU_LIBS) $(XML2_LIBS) -lm
 
-build/hebrew.rvlex: build/revrit $(HUNSPELL_DIC) $(COMMON_WORDS)
+build/hebrew.rvlex: build/revrit $(HUNSPELL_DIC) $(COMMON_WORDS) $(WORDFREQ)
 	@mkdir -p build
-	build/revrit lexicon build $(HUNSPELL_DIC) $@ $(if $(COMMON_WORDS),--common $(COMMON_WORDS))
+	build/revrit lexicon build $(HUNSPELL_DIC) $@ $(if $(COMMON_WORDS),--common $(COMMON_WORDS)) $(if $(WORDFREQ),--freq $(WORDFREQ))
+
+$(WORDFREQ): $(WORDFREQ_PACK)
+	@mkdir -p build
+	gzip -dc $< > $@.tmp
+	mv $@.tmp $@
 
 # The words in common use: Tesseract's Hebrew word list (Apache-2.0), taken
 # from Debian's tesseract-ocr-heb with the tesseract-ocr tools.
@@ -221,6 +232,8 @@ ifneq ($(LEXICON),)
 	# memory-mapped, and rewriting it in place would kill them with SIGBUS.
 	$(INSTALL_DATA) $(LEXICON) '$(DESTDIR)$(datadir)/revrit/.hebrew.rvlex.new'
 	mv -f '$(DESTDIR)$(datadir)/revrit/.hebrew.rvlex.new' '$(DESTDIR)$(datadir)/revrit/hebrew.rvlex'
+	# the lexicon holds wordfreq's frequencies (CC BY-SA 4.0): its attribution
+	$(INSTALL_DATA) NOTICE '$(DESTDIR)$(datadir)/revrit/NOTICE'
 endif
 ifneq ($(YIDDISH_LEXICON),)
 	$(INSTALL_DATA) $(YIDDISH_LEXICON) '$(DESTDIR)$(datadir)/revrit/.yiddish.rvlex.new'

@@ -20,6 +20,7 @@ typedef struct cli_engine
 	int			nnamed;
 	rv_engine  *engine;
 	rv_options	options;
+	rv_ranking	ranking;		/* options.ranking points here if set */
 } cli_engine;
 
 /* Where the standards and the lexicon are when nothing says (defaults.c):
@@ -60,6 +61,12 @@ int			cmd_bench(int argc, char **argv);	/* cmd_bench.c */
 int			cmd_eval(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_score(int argc, char **argv);	/* cmd_eval.c */
 int			cmd_lexicon(int argc, char **argv); /* cmd_lexicon.c */
+int			cmd_align(int argc, char **argv);	/* cmd_align.c */
+
+/* Take --spelling auto|modern|traditional and --weights NAME=V,... (the
+ * ranking weights, for refitting: bench/fit_ranking.py) out of argv into
+ * ce->options; 0 after printing an error.  ranking_flags.c */
+int			cli_ranking_flags(cli_engine *ce, int *argc, char **argv);
 int			cmd_detect(int argc, char **argv);	/* cmd_detect.c */
 int			cmd_marc(int argc, char **argv);	/* cmd_marc.c */
 

@@ -2,9 +2,10 @@
  * cmd_lexicon.c — "revrit lexicon": compile a word list, and inspect what a
  * compiled lexicon says about words.
  *
- *   revrit lexicon build WORDLIST OUT.rvlex
+ *   revrit lexicon build WORDLIST OUT.rvlex [--common LIST] [--freq PACK]
  *   revrit lexicon check FILE.rvlex WORD...
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -15,7 +16,8 @@
 #include "../tools/lexicon_build.h"
 
 #define LEXICON_USAGE \
-	"usage: revrit lexicon build WORDLIST OUT.rvlex [--common WORDLIST]\n" \
+	"usage: revrit lexicon build WORDLIST OUT.rvlex [--common WORDLIST]" \
+	" [--freq FREQ.msgpack]\n" \
 	"       revrit lexicon check FILE.rvlex WORD...\n"
 
 static double
@@ -54,7 +56,8 @@ read_counts(const char *path, rvlex_dawg_header *dh, unsigned long long *size)
 }
 
 static int
-lexicon_build(const char *wordlist, const char *common, const char *out)
+lexicon_build(const char *wordlist, const char *common, const char *freq,
+			  const char *out)
 {
 	char		err[RV_ERRLEN];
 	double		t0 = now_seconds(),
@@ -63,7 +66,7 @@ lexicon_build(const char *wordlist, const char *common, const char *out)
 	rvlex_dawg_header dh;
 	unsigned long long size;
 
-	if (rv_lexicon_build(wordlist, common, out, err) != RV_OK)
+	if (rv_lexicon_build_freq(wordlist, common, freq, out, err) != RV_OK)
 	{
 		fprintf(stderr, "revrit lexicon: %s\n", err);
 		return 1;
@@ -126,11 +129,17 @@ lexicon_check(const char *path, char **words, int nwords)
 		const char *known = !rv_lex_contains(lex, w, strlen(w)) ? "unknown" :
 			rv_lex_is_word(lex, rv_lex_lookup(lex, w, strlen(w))) ? "known" : "known with prefix";
 
+		double		fcost = rv_lex_word_cost(lex, rv_lex_lookup(lex, w, strlen(w)));
+
 		if (n <= 0)
 			printf("%s\tnot a Hebrew word\n", w);
-		else
+		else if (fcost < 0)
 			printf("%s\t%s\t%.2f bits/symbol\t%.2f bits (%d letters + word end)\n",
 				   w, known, bits / (n + 1), bits, n);
+		else
+			printf("%s\t%s\t%.2f bits/symbol\t%.2f bits (%d letters + word end)"
+				   "\t%.1f per million words\n",
+				   w, known, bits / (n + 1), bits, n, pow(10.0, 6.0 - fcost));
 	}
 	rv_lexicon_close(lex);
 	return 0;
@@ -139,11 +148,25 @@ lexicon_check(const char *path, char **words, int nwords)
 int
 cmd_lexicon(int argc, char **argv)
 {
-	if (argc == 4 && strcmp(argv[1], "build") == 0)
-		return lexicon_build(argv[2], NULL, argv[3]);
-	if (argc == 6 && strcmp(argv[1], "build") == 0 &&
-		strcmp(argv[4], "--common") == 0)
-		return lexicon_build(argv[2], argv[5], argv[3]);
+	if (argc >= 4 && argc % 2 == 0 && strcmp(argv[1], "build") == 0)
+	{
+		const char *common = NULL,
+				   *freq = NULL;
+
+		for (int i = 4; i + 1 < argc; i += 2)
+		{
+			if (strcmp(argv[i], "--common") == 0)
+				common = argv[i + 1];
+			else if (strcmp(argv[i], "--freq") == 0)
+				freq = argv[i + 1];
+			else
+			{
+				fputs(LEXICON_USAGE, stderr);
+				return 2;
+			}
+		}
+		return lexicon_build(argv[2], common, freq, argv[3]);
+	}
 	if (argc >= 4 && strcmp(argv[1], "check") == 0)
 		return lexicon_check(argv[2], argv + 3, argc - 3);
 	fputs(LEXICON_USAGE, stderr);

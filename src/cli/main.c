@@ -21,11 +21,14 @@ usage(FILE *fp)
 		  "       revrit eval PAIRS.tsv [--by-field] [--errors N] [--out PRED] [FLAGS]\n"
 		  "       revrit score PAIRS.tsv PRED.txt [--by-field] [--errors N]\n"
 		  "       revrit detect PAIRS.tsv [--verbose]   (Hebrew or Yiddish, per field)\n"
-		  "       revrit lexicon build WORDLIST OUT.rvlex | lexicon check FILE WORD...\n"
+		  "       revrit lexicon build WORDLIST OUT.rvlex [--common LIST] [--freq PACK]\n"
+		  "       revrit lexicon check FILE WORD...\n"
+		  "       revrit align PAIRS.tsv [-n N] [FLAGS]   (rule options behind the gold)\n"
 		  "       revrit marc [--to json|iso2709] [--fields T,T] [--only-fit] [--report] < MARC\n"
 		  "FLAGS: --rules DIR|FILE[:...]  --lexicon FILE|none  --standard NAME\n"
 		  "       --kind auto|title|name|imprint\n"
-		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n", fp);
+		  "       --hyphen maqaf|ascii  --years hebrew|keep  --marks hebrew|ascii\n"
+		  "       --spelling auto|modern|traditional  --weights NAME=V,...\n", fp);
 	fprintf(fp, "Without --rules, the standards are $REVRIT_RULES or the *.rules in\n"
 			"  %s\n"
 			"Without --lexicon, the lexicon is $REVRIT_LEXICON or, if it exists,\n"
@@ -203,6 +206,8 @@ cli_engine_open(cli_engine *ce, int *argc, char **argv)
 
 	memset(ce, 0, sizeof(*ce));
 	rv_options_init(&ce->options);
+	if (!cli_ranking_flags(ce, argc, argv))
+		return 2;
 	for (int i = 1; i < *argc;)
 	{
 		int			taken = take_flag(ce, argv[i],
@@ -326,6 +331,8 @@ main(int argc, char **argv)
 		return cmd_detect(argc, argv);
 	if (strcmp(cmd, "lexicon") == 0)
 		return cmd_lexicon(argc, argv);
+	if (strcmp(cmd, "align") == 0)
+		return cmd_align(argc, argv);
 	if (strcmp(cmd, "marc") == 0)
 		return cmd_marc(argc, argv);
 	usage(stderr);

@@ -53,6 +53,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 	rv_buf_init(&c.out);
 	rv_arena_init(&c.arena);
 	c.search = rv_search_new();
+	rv_search_configure(c.search, options);
 	/* the learned layer compares RV_LEARNED_K spellings (convert_word.c),
 	 * the context RV_CONTEXT_K; room for a word list's readings before the
 	 * rules' */

@@ -125,6 +125,12 @@ conv_describe_word(conv *c, size_t from, size_t to, int nfound, int foreign,
 		cand.rule_cost = sp->rule_cost;
 		cand.char_cost = sp->char_cost;
 		cand.lexicon_bonus = sp->lexicon_bonus;
+		cand.channel = sp->channel;
+		cand.language = sp->language;
+		cand.freq_cost = sp->freq_cost;
+		cand.standard = rv_rules_name(c->rules);
+		cand.rule_options = sp->opts;
+		cand.nrule_options = sp->nopts;
 		cand.in_lexicon = sp->in_lexicon;
 		cand.context = sp->context;
 		if (c->fn(&cand, c->fn_arg))

@@ -20,13 +20,15 @@ typedef struct edge
 	uint8_t		nsym;
 	uint8_t		sym[RV_MAX_OUT];
 	uint8_t		known_only;		/* only where the lexicon knows the spelling */
-	float		weight;
+	float		weight;			/* channel cost: raw, weighted (ranking.h) */
+	float		raw;
+	int32_t		opt;			/* index of the rule option; -1: none */
 } edge;
 
 typedef struct hyp
 {
 	double		total;
-	float		rule;
+	float		chan;			/* weighted channel cost */
 	float		chr;
 	uint64_t	hash;			/* of the Hebrew prefix, for deduplication */
 	int32_t		prev;			/* index of the previous hyp, -1 at start */
@@ -63,12 +65,50 @@ struct rv_search
 	int32_t    *table;			/* open addressing: state index + 1 */
 	uint32_t	table_size;		/* a power of two */
 	int			plain;			/* the text has no romanization marks */
+	rv_ranking	w;
+	int			traditional;	/* short spelling: matres cost w.mater */
+	int			want_path;		/* report the rule options of each spelling */
 };
 
 rv_search *
 rv_search_new(void)
 {
-	return rv_alloc0(sizeof(rv_search));
+	rv_search  *s = rv_alloc0(sizeof(rv_search));
+
+	if (s)
+		rv_ranking_init(&s->w);
+	return s;
+}
+
+void
+rv_search_configure(rv_search *s, const rv_options *o)
+{
+	if (s == NULL)
+		return;
+	if (o && o->ranking)
+		s->w = *o->ranking;
+	else
+		rv_ranking_init(&s->w);
+	s->traditional = o && o->spelling == RV_SPELLING_TRADITIONAL;
+	s->want_path = o && o->trace_rules;
+}
+
+/*
+ * Does an option write ו or י for a vowel of the stem (a mater lectionis)?
+ * A vowel with fewer than three letters after its token is in the last
+ * syllable, where the endings (ים, ות, ון) keep their letter in the
+ * traditional spelling too.
+ */
+static int
+writes_mater(const rv_rules *r, const uint32_t *cps, int n, int i, int end,
+			 const rv_option *opt)
+{
+	if (!rv_rules_is_vowel(r, cps[i]) || n - end < 3)
+		return 0;
+	for (int q = 0; q < opt->nsym; q++)
+		if (opt->sym[q] == 0x05D5 - 0x05D0 || opt->sym[q] == 0x05D9 - 0x05D0)
+			return 1;
+	return 0;
 }
 
 void
@@ -205,7 +245,8 @@ add_acronym_edges(rv_search *s, const rv_rules *r, int first, int i, int n)
 		e->sym[0] = RV_SYM_GERSHAYIM;
 		e->nsym = 2;
 		e->known_only = 1;
-		e->weight += r->acronym_penalty;
+		e->raw += r->acronym_penalty;
+		e->weight += s->w.rule * r->acronym_penalty;
 	}
 	return 1;
 }
@@ -217,6 +258,7 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 	uint32_t	node = 0;
 	float		extra = 0;
 	int			first = s->nedges;
+	float		scale = -1;		/* channel weight of the tokens at i */
 
 	/* A doubled consonant (old DIN gemination, Hillel) is written once. */
 	if (i > 0 && cps[i] == cps[i - 1] && rv_rules_is_consonant(r, cps[i]) &&
@@ -231,6 +273,8 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 		e->nsym = 0;
 		e->known_only = 0;
 		e->weight = 0;
+		e->raw = 0;
+		e->opt = -1;
 		extra = r->double_penalty;
 	}
 	/* Starting inside a digraph (the h of sh) reads it as two letters,
@@ -250,6 +294,8 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 		v = pick_variant(r, r->nodes[node].first_variant, cps, n, i, j + 1);
 		if (v == NULL)
 			continue;
+		if (scale < 0)
+			scale = rv_rules_is_vowel(r, cps[i]) ? s->w.vowel : s->w.rule;
 		for (uint32_t o = 0; o < v->noptions; o++)
 		{
 			const rv_option *opt = &r->options[v->first_option + o];
@@ -265,7 +311,11 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 			e->nsym = opt->nsym;
 			memcpy(e->sym, opt->sym, opt->nsym);
 			e->known_only = opt->known_only;
-			e->weight = w + extra;
+			e->raw = w + extra;
+			e->opt = (int32_t) (v->first_option + o);
+			e->weight = scale * e->raw;
+			if (s->traditional && writes_mater(r, cps, n, i, j + 1, opt))
+				e->weight += s->w.mater;
 		}
 	}
 	return add_acronym_edges(s, r, first, i, n);
@@ -458,9 +508,9 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 			const hyp  *from = &s->hyps[si * k + h];
 			hyp			nh;
 
-			nh.rule = from->rule + e->weight;
+			nh.chan = from->chan + e->weight;
 			nh.chr = from->chr + (float) chr;
-			nh.total = from->total + e->weight + RV_CHAR_WEIGHT * chr;
+			nh.total = from->total + e->weight + s->w.char_unknown * chr;
 			nh.hash = hash_syms(from->hash, e->sym, e->nsym);
 			nh.prev = si * k + h;
 			nh.edge = ei;
@@ -470,25 +520,24 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 	return 1;
 }
 
-/* What the lexicon's word lists say of a spelling (tags: lexicon.h). */
-static double
-lexicon_bonus(const rv_rules *r, const rv_lexicon *lex, int tags)
-{
-	double		dict_only;
 
-	if (tags == 0)
+/* The rule options along the path ending at hyp index hi, in order (for
+ * fitting the channel: bench/fit_ranking.py). */
+static int
+trace_options(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
+{
+	int			n = 0;
+
+	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
+		n += s->edges[s->hyps[i].edge].opt >= 0;
+	sp->opts = rv_arena_alloc(arena, (size_t) (n + 1) * sizeof(int32_t));
+	if (sp->opts == NULL)
 		return 0;
-	dict_only = r->lexicon_bonus >= 0 ? r->lexicon_bonus :
-		rv_lex_has_common(lex) ? RV_BONUS_DICT_ONLY : RV_BONUS_DICT_ALONE;
-	switch (tags)
-	{
-		case RV_LEX_DICT:
-			return dict_only;
-		case RV_LEX_COMMON:
-			return RV_BONUS_COMMON_ONLY;
-		default:
-			return RV_BONUS_BOTH;
-	}
+	sp->nopts = n;
+	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
+		if (s->edges[s->hyps[i].edge].opt >= 0)
+			sp->opts[--n] = s->edges[s->hyps[i].edge].opt;
+	return 1;
 }
 
 /* The state at pos with this key, or -1. */
@@ -530,67 +579,6 @@ drop_dearer_twin(const rv_search *s, rv_spelling *out, int *found,
 	return 1;
 }
 
-/* Close every state at the end: word boundary and lexicon membership.
- * Fills out[] best first (nsym = hyp index until traced); returns how many. */
-static int
-close_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int n,
-		   int k, rv_spelling *out)
-{
-	int			found = 0;
-
-	for (int si = s->head[n]; si >= 0; si = s->states[si].next)
-	{
-		const state *st = &s->states[si];
-		double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
-		int			tags = lex && st->node != RV_LEX_NONE ?
-			rv_lex_word_tags(lex, st->node) : 0;
-		int			in_lex = tags != 0;
-		double		bonus = lexicon_bonus(r, lex, tags);
-		int			twin;
-
-		if (!in_lex && st->vouched)
-			continue;			/* a spelling the lexicon had to vouch for */
-		/* distinct strings end in distinct states, but for these twins */
-		twin = find_state(s, n, st->key ^ STATE_VOUCHED) >= 0;
-		for (int h = 0; h < st->nhyp; h++)
-		{
-			const hyp  *from = &s->hyps[si * k + h];
-			/* a known word's letters are vouched for by the lexicon, so its
-			 * character cost counts less (one hyp per trie state: exact) */
-			double		wchar = in_lex ? RV_CHAR_WEIGHT_KNOWN : RV_CHAR_WEIGHT;
-			double		total = from->total - RV_CHAR_WEIGHT * from->chr +
-				wchar * (from->chr + chr) - bonus;
-			int			at;
-
-			if (found == k && total >= out[k - 1].score)
-				continue;
-			if (twin && !drop_dearer_twin(s, out, &found, from->hash, total))
-				continue;
-			at = found < k ? found++ : k - 1;
-			while (at > 0 && out[at - 1].score > total)
-			{
-				out[at] = out[at - 1];
-				at--;
-			}
-			out[at].score = total;
-			out[at].rule_cost = from->rule;
-			out[at].char_cost = from->chr + chr;
-			out[at].lexicon_bonus = bonus;
-			out[at].in_lexicon = in_lex;
-			out[at].context = 0;
-			out[at].nsym = si * k + h;	/* hyp index until traced */
-		}
-	}
-	return found;
-}
-
-typedef struct final_hyp
-{
-	hyp			h;
-	double		bonus;
-	int			in_lex;
-} final_hyp;
-
 /* Write the symbols of the path ending at hyp index hi. */
 static int
 trace(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
@@ -605,14 +593,70 @@ trace(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
 		return 0;
 	sp->sym = out;
 	sp->nsym = len;
+	sp->rule_cost = 0;
 	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
 	{
 		const edge *e = &s->edges[s->hyps[i].edge];
 
 		len -= e->nsym;
 		memcpy(out + len, e->sym, e->nsym);
+		sp->rule_cost += e->raw;	/* unweighted, for revrit_candidates */
 	}
-	return 1;
+	sp->nopts = 0;
+	sp->opts = NULL;
+	return s->want_path ? trace_options(s, hi, arena, sp) : 1;
+}
+
+/* Close every hyp of an end state: word boundary, lexicon membership and
+ * frequency (all properties of the state), then keep the k best. */
+static void
+close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
+			int k, rv_spelling *out, int *found)
+{
+	const state *st = &s->states[si];
+	double		chr = lex ? rv_lex_char_cost(lex, st->ctx, RV_SYM_BOUNDARY) : 0;
+	int			tags = lex && st->node != RV_LEX_NONE ?
+		rv_lex_word_tags(lex, st->node) : 0;
+	double		fcost = tags ? rv_lex_word_cost(lex, st->node) : -1;
+	/* what depends on the word, not on the path: once per state */
+	double		bonus = lex ? rv_rank_bonus(&s->w, tags, r->lexicon_bonus,
+											rv_lex_has_common(lex)) : 0;
+	double		base = lex ? rv_rank_freq(&s->w, fcost) - bonus : 0;
+	double		wchar = lex ? (tags ? s->w.char_known : s->w.char_unknown) : 0;
+	int			twin;
+
+	if (!tags && st->vouched)
+		return;					/* a spelling the lexicon had to vouch for */
+	/* distinct strings end in distinct states, but for these twins */
+	twin = find_state(s, s->states[si].pos, st->key ^ STATE_VOUCHED) >= 0;
+	for (int h = 0; h < st->nhyp; h++)
+	{
+		const hyp  *from = &s->hyps[si * k + h];
+		double		bits = from->chr + chr;
+		double		lang = base + wchar * bits;
+		double		total = from->chan + lang;
+		int			at;
+
+		if (*found == k && total >= out[k - 1].score)
+			continue;
+		if (twin && !drop_dearer_twin(s, out, found, from->hash, total))
+			continue;
+		at = *found < k ? (*found)++ : k - 1;
+		while (at > 0 && out[at - 1].score > total)
+		{
+			out[at] = out[at - 1];
+			at--;
+		}
+		out[at].score = total;
+		out[at].channel = from->chan;
+		out[at].language = lang;
+		out[at].freq_cost = fcost;
+		out[at].char_cost = bits;
+		out[at].lexicon_bonus = bonus;
+		out[at].in_lexicon = tags != 0;
+		out[at].context = 0;
+		out[at].nsym = si * k + h;	/* hyp index until traced */
+	}
 }
 
 int
@@ -649,7 +693,8 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 			if (!expand(s, lex, pos, si, k))
 				return -1;
 
-	found = close_word(s, r, lex, n, k, out);
+	for (int si = s->head[n]; si >= 0; si = s->states[si].next)
+		close_state(s, r, lex, si, k, out, &found);
 	for (int i = 0; i < found; i++)
 		if (!trace(s, out[i].nsym, arena, &out[i]))
 			return -1;

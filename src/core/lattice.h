@@ -13,26 +13,13 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "ranking.h"
 #include "lexicon.h"
 #include "rules.h"
 
-/*
- * Ranking weights (costs; lower is better).  One unit is one step down a
- * rule's option list.  The character model costs bits, scaled by
- * RV_CHAR_WEIGHT (RV_CHAR_WEIGHT_KNOWN for a word the lexicon knows).  A
- * spelling the lexicon knows earns a bonus by where it is listed: in the
- * spelling dictionary only (it may be a rare form), in the list of words
- * in common use only (names, loanwords), or in both (a common word, which
- * so beats a rare homograph: משה over מושה).  A lexicon built without a
- * common-words list gives its words RV_BONUS_DICT_ALONE.  Tuned on
- * development data (README, "Ranking").
- */
-#define RV_CHAR_WEIGHT		0.1
-#define RV_CHAR_WEIGHT_KNOWN 0.1
-#define RV_BONUS_DICT_ONLY	5.0
-#define RV_BONUS_COMMON_ONLY 6.0
-#define RV_BONUS_BOTH		8.0
-#define RV_BONUS_DICT_ALONE 6.0
+/* The bonus of a word both word lists know, for the word-list readings
+ * (names.c) and detection (detect_plain.c) to rank on the same scale. */
+#define RV_BONUS_BOTH		RV_RANK_BONUS_BOTH
 
 /* Words longer than this (in code points) are not romanized Hebrew. */
 #define RV_MAX_WORD			64
@@ -45,6 +32,11 @@ typedef struct rv_spelling
 	double		rule_cost;
 	double		char_cost;
 	double		lexicon_bonus;
+	double		channel;		/* weighted rule cost (ranking.h) */
+	double		language;		/* language cost (ranking.h) */
+	double		freq_cost;		/* -log10 frequency, or -1 if unknown */
+	int32_t    *opts;			/* rule options used, if asked for */
+	int			nopts;
 	int			in_lexicon;
 	double		context;		/* set by context.c; 0 from the search */
 } rv_spelling;
@@ -54,6 +46,8 @@ typedef struct rv_search rv_search;
 /* Scratch space reused across the words of one call. */
 rv_search  *rv_search_new(void);
 void		rv_search_free(rv_search *s);
+/* Ranking weights and spelling era of a call (NULL: the defaults). */
+void		rv_search_configure(rv_search *s, const rv_options *options);
 
 /* Rank with the rules' weights for a text without romanization marks
  * (rules/README.md, "ח:4/1.5") or, plain = 0, for one with them. */

@@ -39,6 +39,10 @@ struct rv_lexicon
 	uint32_t	nwords;
 	uint32_t	root;
 	int			has_common;		/* some word carries RVLEX_NODE_COMMON */
+	uint32_t	version;
+	/* word frequencies (version 3; NULL before) */
+	const uint8_t *freq;		/* [nnodes] classes, lexicon_format.h */
+	double		freq_step;		/* log10 units per class */
 	/* character model */
 	const uint16_t *costs;		/* [ncontexts][RV_NSYMS] */
 	uint32_t	order;
@@ -251,6 +255,27 @@ bad:
 	return RV_EFORMAT;
 }
 
+/* The frequency classes: one byte per DAWG node (lexicon_format.h). */
+static rv_status
+load_freq(const char *path, const unsigned char *data, size_t len,
+		  rv_lexicon *lex, char *err)
+{
+	rvlex_freq_header fh;
+
+	if (len < sizeof(fh))
+		goto bad;
+	memcpy(&fh, data, sizeof(fh));
+	if (fh.nnodes != lex->nnodes || fh.step == 0 || fh.step > 1000 ||
+		len != sizeof(fh) + (uint64_t) fh.nnodes)
+		goto bad;
+	lex->freq = data + sizeof(fh);
+	lex->freq_step = fh.step / 100.0;
+	return RV_OK;
+bad:
+	rv_seterr(err, "\"%s\" has a malformed word frequency section", path);
+	return RV_EFORMAT;
+}
+
 /* Everything after mapping: header, checksum, sections. */
 static rv_status
 verify_and_load(const char *path, rv_lexicon *lex, char *err)
@@ -260,6 +285,7 @@ verify_and_load(const char *path, rv_lexicon *lex, char *err)
 	size_t		len = 0;
 	rv_status	st;
 
+	memset(&hdr, 0, sizeof(hdr));
 	st = check_header(path, lex->map, lex->size, &hdr, err);
 	if (st == RV_OK)
 		st = check_checksum(path, lex->map, lex->size, &hdr, err);
@@ -273,6 +299,12 @@ verify_and_load(const char *path, rv_lexicon *lex, char *err)
 						  "character model", &data, &len, err);
 	if (st == RV_OK)
 		st = load_charmodel(path, data, len, lex, err);
+	lex->version = hdr.version;
+	if (st == RV_OK && hdr.version >= 3)
+		st = find_section(path, lex->map, lex->size, &hdr, RVLEX_SEC_FREQ,
+						  "word frequency", &data, &len, err);
+	if (st == RV_OK && hdr.version >= 3)
+		st = load_freq(path, data, len, lex, err);
 	return st;
 }
 
@@ -415,7 +447,27 @@ rv_lex_word_tags(const rv_lexicon *lex, rv_lexnode node)
 		tags |= RV_LEX_DICT;
 	if (bits & RVLEX_NODE_COMMON)
 		tags |= RV_LEX_COMMON;
-	return tags ? tags : RV_LEX_DICT;
+	if (tags == 0)				/* untagged: frequency list only (v3) */
+		return lex->version >= 3 ? RV_LEX_FREQ : RV_LEX_DICT;
+	return tags;
+}
+
+double
+rv_lex_word_cost(const rv_lexicon *lex, rv_lexnode node)
+{
+	int			c;
+
+	if (lex->freq == NULL || node >= lex->nnodes ||
+		!(lex->nodes[node].bits & RVLEX_NODE_FINAL) || (c = lex->freq[node]) == 0)
+		return -1;
+	/* the middle of the class's interval of -log10 f */
+	return (c - 0.5) * lex->freq_step;
+}
+
+int
+rv_lex_has_freq(const rv_lexicon *lex)
+{
+	return lex->freq != NULL;
 }
 
 /* Is the symbol string a stored word? */

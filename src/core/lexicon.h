@@ -23,10 +23,17 @@ rv_lexnode	rv_lex_step(const rv_lexicon *lex, rv_lexnode node, int sym);
 int			rv_lex_is_word(const rv_lexicon *lex, rv_lexnode node);
 
 /* Where a word ending at node is listed: RV_LEX_DICT (the spelling
- * dictionary), RV_LEX_COMMON (the list of common words), both, or 0. */
+ * dictionary), RV_LEX_COMMON (the list of common words), both,
+ * RV_LEX_FREQ (neither, only the frequency list), or 0 (not a word). */
 #define RV_LEX_DICT		1
 #define RV_LEX_COMMON	2
+#define RV_LEX_FREQ		4		/* only in the frequency list (alone) */
 int			rv_lex_word_tags(const rv_lexicon *lex, rv_lexnode node);
+
+/* -log10 of the frequency per running word of the word ending at node, or
+ * -1 if the lexicon has no frequency for it (or none at all). */
+double		rv_lex_word_cost(const rv_lexicon *lex, rv_lexnode node);
+int			rv_lex_has_freq(const rv_lexicon *lex);
 /* Was the lexicon built with a list of common words? */
 int			rv_lex_has_common(const rv_lexicon *lex);
 

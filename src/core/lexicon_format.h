@@ -17,7 +17,9 @@
 
 #define RVLEX_MAGIC			"RVLEX\0\0\0"	/* 8 bytes */
 #define RVLEX_MAGIC_LEN		8
-#define RVLEX_VERSION		2		/* 2: word tags on final nodes */
+#define RVLEX_VERSION		3		/* 2: word tags on final nodes; 3: word
+									 * frequencies, and untagged final nodes
+									 * are words of the frequency list only */
 #define RVLEX_MIN_VERSION	1		/* version 1 files are read as untagged */
 #define RVLEX_BYTE_ORDER	0x01020304u
 #define RVLEX_ALIGN			64		/* section alignment: a cache line */
@@ -46,6 +48,7 @@ typedef struct rvlex_header
  * section changes meaning. */
 #define RVLEX_SEC_DAWG		1	/* the word list as a minimized DAWG */
 #define RVLEX_SEC_CHARMODEL	2	/* character n-gram costs */
+#define RVLEX_SEC_FREQ		3	/* per-node word frequency classes (v3) */
 
 typedef struct rvlex_section
 {
@@ -96,6 +99,20 @@ typedef struct rvlex_charmodel_header
 	uint32_t	ncontexts;		/* nsyms ^ (order - 1) */
 	uint32_t	scale;			/* costs are stored as bits * scale */
 } rvlex_charmodel_header;
+
+/*
+ * RVLEX_SEC_FREQ: an rvlex_freq_header, then nnodes bytes, one per DAWG
+ * node: 0 when the word ending there (if any) is not in the frequency
+ * list, else class c >= 1: the word's frequency f per token of running
+ * text has -100 log10 f (centibels) in [(c - 1) step, c step).  The class
+ * is part of a node's identity when the DAWG is minimized, so the
+ * frequency of a word is a property of the node it ends on.
+ */
+typedef struct rvlex_freq_header
+{
+	uint32_t	nnodes;			/* must equal the DAWG's */
+	uint32_t	step;			/* centibels per class */
+} rvlex_freq_header;
 
 #define RVLEX_MAX_ORDER		4
 #define RVLEX_COST_SCALE	100 /* centibits */

@@ -103,6 +103,12 @@ rv_names_spell(const rv_engine *e, const rv_rules *r, rv_kind kind,
 		out[i].lexicon_bonus = e->lexicon ? RV_BONUS_BOTH : 0;
 		out[i].score = o->weight - out[i].lexicon_bonus;
 		out[i].in_lexicon = e->lexicon != NULL;
+		/* score = channel + language, as the lattice's (lattice.h) */
+		out[i].channel = o->weight;
+		out[i].language = -out[i].lexicon_bonus;
+		out[i].freq_cost = -1;
+		out[i].opts = NULL;
+		out[i].nopts = 0;
 	}
 	return n;
 }

@@ -12,6 +12,7 @@
 #define REVRIT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -119,6 +120,35 @@ typedef enum rv_marks
 	RV_MARKS_ASCII				/* ' and " */
 } rv_marks;
 
+typedef enum rv_spelling_era
+{
+	RV_SPELLING_AUTO = 0,		/* modern unless the text says otherwise */
+	RV_SPELLING_MODERN,			/* full spelling: ו and י for vowels */
+	RV_SPELLING_TRADITIONAL		/* short spelling of older books: ספורים */
+} rv_spelling_era;
+
+/*
+ * How candidate spellings are weighed (src/core/ranking.h explains each
+ * weight and README "Ranking" the model); rv_ranking_init() fills the
+ * fitted defaults.  Costs; lower is better.
+ */
+typedef struct rv_ranking
+{
+	double		rule;			/* per unit of the rules' channel cost */
+	double		vowel;			/* the same, for options of vowel tokens */
+	double		char_unknown;	/* per bit of the character model */
+	double		char_known;		/* the same, for a word the lexicon knows */
+	double		freq;			/* per -log10 of the word's frequency */
+	double		freq_unknown;	/* -log10 frequency assumed when none */
+	double		bonus_dict;		/* subtracted: spelling dictionary only */
+	double		bonus_common;	/* common-words list only */
+	double		bonus_both;		/* both lists */
+	double		bonus_freq_only;	/* only the frequency list */
+	double		mater;			/* traditional spelling: per ו/י for a vowel */
+} rv_ranking;
+
+void		rv_ranking_init(rv_ranking *ranking);
+
 /* What a field is: its kind decides which word lists and rules apply. */
 typedef enum rv_kind
 {
@@ -153,6 +183,11 @@ typedef struct rv_options
 	/* Called once per word; a host may longjmp out of it (cancel). */
 	void		(*interrupt) (void *arg);
 	void	   *interrupt_arg;
+	rv_spelling_era spelling;
+	/* Ranking weights; NULL = the fitted defaults (for refitting). */
+	const rv_ranking *ranking;
+	/* rv_candidates reports the rule options each candidate used. */
+	int			trace_rules;
 	/* Learned spellings consulted before the lexicon; NULL = none. */
 	const rv_learned *learned;
 } rv_options;
@@ -178,6 +213,14 @@ typedef struct rv_candidate
 	double		char_cost;		/* character model cost (0 without lexicon) */
 	double		lexicon_bonus;	/* subtracted when the lexicon knows it */
 	int			in_lexicon;		/* 1 if the lexicon recognizes the word */
+	double		channel;		/* score = channel + language */
+	double		language;
+	double		freq_cost;		/* -log10 of its frequency; < 0 unknown */
+	/* With rv_options.trace_rules: the standard and the indexes of its
+	 * rule options (in rule-file order) this spelling used. */
+	const char *standard;
+	const int32_t *rule_options;
+	int			nrule_options;
 	double		context;		/* what the neighbouring words add (<= 0),
 								 * included in score */
 } rv_candidate;

@@ -54,6 +54,9 @@ merge_one(rv_spelling *out, int *found, int k, const rv_spelling *sp)
 				keep.char_cost = sp->char_cost;
 				keep.lexicon_bonus = sp->lexicon_bonus;
 				keep.in_lexicon = sp->in_lexicon;
+				keep.channel = sp->channel;
+				keep.language = sp->language;
+				keep.freq_cost = sp->freq_cost;
 				memmove(&out[i], &out[i + 1], (size_t) (*found - i - 1) * sizeof(*out));
 				(*found)--;
 				merge_one(out, found, k, &keep);
@@ -93,6 +96,7 @@ add_component(rv_search *s, const rv_rules *comp, const rv_lexicon *lex,
 			continue;
 		tmp[i].score += extra;
 		tmp[i].rule_cost += extra;
+		tmp[i].channel += extra;	/* score = channel + language */
 		merge_one(out, found, k, &tmp[i]);
 	}
 	return 0;

@@ -19,6 +19,7 @@ int			revrit_hyphen_guc = RV_HYPHEN_MAQAF;
 int			revrit_years_guc = RV_YEARS_HEBREW;
 int			revrit_marks_guc = RV_MARKS_HEBREW;
 char	   *revrit_lexicon_guc = NULL;
+int			revrit_spelling_guc = RV_SPELLING_AUTO;
 int			revrit_kind_guc = RV_KIND_AUTO;
 int			revrit_yiddish_points_guc = RV_POINTS_PLAIN;
 bool		revrit_yiddish_ligatures_guc = false;
@@ -39,6 +40,14 @@ static const struct config_enum_entry years_options[] = {
 static const struct config_enum_entry marks_options[] = {
 	{"hebrew", RV_MARKS_HEBREW, false},
 	{"ascii", RV_MARKS_ASCII, false},
+	{NULL, 0, false}
+};
+
+/* revrit.spelling: the spelling era (ranking.h, README "Ranking"). */
+static const struct config_enum_entry spelling_options[] = {
+	{"auto", RV_SPELLING_AUTO, false},
+	{"modern", RV_SPELLING_MODERN, false},
+	{"traditional", RV_SPELLING_TRADITIONAL, false},
 	{NULL, 0, false}
 };
 
@@ -131,6 +140,16 @@ revrit_define_gucs(void)
 							 &revrit_marks_guc,
 							 RV_MARKS_HEBREW,
 							 marks_options,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("revrit.spelling",
+							 "Which Hebrew spelling revrit() prefers.",
+							 "modern: the full spelling of today; traditional: the short spelling of older and religious books; auto: modern.",
+							 &revrit_spelling_guc,
+							 RV_SPELLING_AUTO,
+							 spelling_options,
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);

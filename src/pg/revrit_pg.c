@@ -7,6 +7,9 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
+
 #include "fmgr.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
@@ -104,6 +107,25 @@ resolve_hyphen(const char *arg)
 	return RV_HYPHEN_MAQAF;		/* keep compiler quiet */
 }
 
+/* The spelling era: the argument, or revrit.spelling when it is ''. */
+static rv_spelling_era
+resolve_spelling(const char *arg)
+{
+	if (arg[0] == '\0')
+		return (rv_spelling_era) revrit_spelling_guc;
+	if (pg_strcasecmp(arg, "auto") == 0)
+		return RV_SPELLING_AUTO;
+	if (pg_strcasecmp(arg, "modern") == 0)
+		return RV_SPELLING_MODERN;
+	if (pg_strcasecmp(arg, "traditional") == 0)
+		return RV_SPELLING_TRADITIONAL;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown revrit spelling \"%s\"", arg),
+			 errhint("Valid spellings are: auto, modern, traditional.")));
+	return RV_SPELLING_AUTO;	/* keep compiler quiet */
+}
+
 /* The field kind: the argument, or revrit.kind when it is ''. */
 static rv_kind
 resolve_kind(const char *arg)
@@ -132,6 +154,7 @@ make_options(rv_options *opt, const RevritLoaded *eng,
 	opt->kind = resolve_kind(kind);
 	opt->years = (rv_years) revrit_years_guc;
 	opt->marks = (rv_marks) revrit_marks_guc;
+	opt->spelling = (rv_spelling_era) revrit_spelling_guc;
 	/* Yiddish output (guc.c) */
 	opt->yiddish_points = (rv_points) revrit_yiddish_points_guc;
 	opt->yiddish_ligatures = revrit_yiddish_ligatures_guc;
@@ -149,7 +172,7 @@ revrit_call_options(rv_options *opt, const RevritLoaded *eng,
 }
 
 /* revrit(text text, standard text DEFAULT '', hyphen text DEFAULT '',
- *		  kind text DEFAULT '') */
+ *		  kind text DEFAULT '', spelling text DEFAULT '') */
 Datum
 revrit_convert_text(PG_FUNCTION_ARGS)
 {
@@ -168,6 +191,8 @@ revrit_convert_text(PG_FUNCTION_ARGS)
 	revrit_check_encoding();
 	eng = revrit_engine();
 	make_options(&opt, eng, standard, hyphen, kind);
+	if (PG_NARGS() > 4)
+		opt.spelling = resolve_spelling(text_to_cstring(PG_GETARG_TEXT_PP(4)));
 
 	status = rv_convert(eng->engine, input, strlen(input), &opt,
 						&out, &outlen, err);
@@ -181,7 +206,7 @@ revrit_convert_text(PG_FUNCTION_ARGS)
 
 /* ---- revrit_candidates ---------------------------------------------------- */
 
-#define CANDIDATE_COLS 10
+#define CANDIDATE_COLS 13
 
 typedef struct CandidateSink
 {
@@ -208,7 +233,13 @@ candidate_cb(const rv_candidate *c, void *arg)
 	values[6] = Float8GetDatum(c->char_cost);
 	values[7] = Float8GetDatum(c->lexicon_bonus);
 	values[8] = BoolGetDatum(c->in_lexicon != 0);
-	values[9] = Float8GetDatum(c->context);
+	/* the noisy-channel components: score = channel + language */
+	values[9] = Float8GetDatum(c->channel);
+	values[10] = Float8GetDatum(c->language);
+	/* occurrences per million words; NULL when the lexicon has none */
+	values[11] = Float8GetDatum(pow(10.0, 6.0 - c->freq_cost));
+	nulls[11] = c->freq_cost < 0;
+	values[12] = Float8GetDatum(c->context);
 	/* (tuplestore_putvalues copies the row into the store's context) */
 	tuplestore_putvalues(sink->store, sink->desc, values, nulls);
 	MemoryContextSwitchTo(oldcxt);

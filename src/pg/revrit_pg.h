@@ -40,6 +40,7 @@ extern int	revrit_hyphen_guc;
 extern int	revrit_years_guc;
 extern int	revrit_marks_guc;
 extern char *revrit_lexicon_guc;
+extern int	revrit_spelling_guc;
 extern int	revrit_kind_guc;
 extern int	revrit_yiddish_points_guc;
 extern bool revrit_yiddish_ligatures_guc;

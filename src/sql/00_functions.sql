@@ -32,20 +32,21 @@ $$;
  */
 
 CREATE FUNCTION revrit(text text, standard text DEFAULT '', hyphen text DEFAULT '',
-                       kind text DEFAULT '')
+                       kind text DEFAULT '', spelling text DEFAULT '')
 RETURNS text
 AS 'MODULE_PATHNAME', 'revrit_convert_text'
 LANGUAGE C STRICT STABLE PARALLEL SAFE
 COST 1000;
 
-COMMENT ON FUNCTION revrit(text, text, text, text) IS
-'Reconstruct Hebrew script from romanized Hebrew; '''' for standard, hyphen or kind means the revrit.standard / revrit.hyphen / revrit.kind setting';
+COMMENT ON FUNCTION revrit(text, text, text, text, text) IS
+'Reconstruct Hebrew script from romanized Hebrew; '''' for standard, hyphen, kind or spelling means the revrit.standard / revrit.hyphen / revrit.kind / revrit.spelling setting';
 
 CREATE FUNCTION revrit_candidates(text text, n int DEFAULT 5, standard text DEFAULT '',
                                   kind text DEFAULT '')
 RETURNS TABLE(word int, rank int, romanized text, hebrew text, score float8,
 			  rule_cost float8, char_cost float8, lexicon_bonus float8,
-			  in_lexicon bool, context float8)
+			  in_lexicon bool, channel float8, language float8,
+			  frequency float8, context float8)
 AS 'MODULE_PATHNAME', 'revrit_candidates'
 LANGUAGE C STRICT STABLE PARALLEL SAFE
 COST 2000 ROWS 20;

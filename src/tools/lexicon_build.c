@@ -20,11 +20,25 @@
 #include "lexicon.h"
 #include "lexicon_build.h"
 #include "lexicon_format.h"
+#include "wordfreq.h"
 
 /* Order of the character model: 4 measured better than 3 (see
  * docs/lexicon-format.md); 5 would need a 48 MB dense table. */
 #define BUILD_ORDER			4
 #define LINE_MAX_BYTES		1024
+
+/* Frequency classes are RVLEX_FREQ_STEP centibels wide (10 = a factor of
+ * 1.26); a form only the frequency list has becomes a lexicon word when
+ * at least 10^(-RVLEX_FREQ_ONLY_MAX_CB/100) frequent: one in ten million
+ * words adds 118,000 forms (names, inflections) and raised Yiddish from
+ * 0.295 to 0.304 Hebrew words; all 406,000 (900) gave 0.308 for a 50%
+ * larger file and a slower search; catalog_dev did not change. */
+#ifndef RVLEX_FREQ_STEP
+#define RVLEX_FREQ_STEP		10
+#endif
+#ifndef RVLEX_FREQ_ONLY_MAX_CB
+#define RVLEX_FREQ_ONLY_MAX_CB	700
+#endif
 
 /* ---- reading the word list ----------------------------------------------- */
 
@@ -192,6 +206,7 @@ sorted_words(const wordset *ws, size_t *n)
 typedef struct pathnode
 {
 	uint32_t	bits;
+	uint8_t		freq;			/* frequency class of the word ending here */
 	uint32_t	child[RV_NSYMS];
 } pathnode;
 
@@ -205,6 +220,8 @@ typedef struct dawg
 	rvlex_node *nodes;
 	size_t		nnodes,
 				capnodes;
+	uint8_t    *freq;			/* per node, beside nodes */
+	size_t		capfreq;
 	uint32_t   *edges;
 	size_t		nedges,
 				capedges;
@@ -216,7 +233,7 @@ typedef struct dawg
 static uint64_t
 pathnode_hash(const pathnode *p)
 {
-	uint64_t	h = p->bits * RVLEX_P1;
+	uint64_t	h = (p->bits ^ ((uint64_t) p->freq << 32)) * RVLEX_P1;
 	uint32_t	syms = p->bits & RVLEX_NODE_SYMS;
 
 	while (syms)
@@ -236,7 +253,7 @@ pathnode_equals(const dawg *d, const pathnode *p, uint32_t id)
 	const uint32_t *e = d->edges + n->first;
 	uint32_t	syms = p->bits & RVLEX_NODE_SYMS;
 
-	if (n->bits != p->bits)
+	if (n->bits != p->bits || d->freq[id] != p->freq)
 		return 0;
 	for (; syms; syms &= syms - 1)
 		if (*e++ != p->child[__builtin_ctz(syms)])
@@ -266,6 +283,7 @@ dawg_rehash(dawg *d)
 			continue;
 		n = &d->nodes[d->table[i] - 1];
 		p.bits = n->bits;
+		p.freq = d->freq[d->table[i] - 1];
 		for (syms = n->bits & RVLEX_NODE_SYMS; syms; syms &= syms - 1)
 			p.child[__builtin_ctz(syms)] = d->edges[n->first + k++];
 		slot = pathnode_hash(&p) & (nsize - 1);
@@ -287,8 +305,11 @@ dawg_append(dawg *d, const pathnode *p)
 
 	if (d->nnodes >= RV_LEX_NONE - 1 ||
 		!rv_grow((void **) &d->nodes, &d->capnodes, d->nnodes + 1,
-				 sizeof(rvlex_node), 1024))
+				 sizeof(rvlex_node), 1024) ||
+		!rv_grow((void **) &d->freq, &d->capfreq, d->nnodes + 1,
+				 sizeof(uint8_t), 1024))
 		return RV_LEX_NONE;
+	d->freq[d->nnodes] = p->freq;
 	d->nodes[d->nnodes].bits = p->bits;
 	d->nodes[d->nnodes].first = (uint32_t) d->nedges;
 	for (; syms; syms &= syms - 1)
@@ -336,10 +357,11 @@ dawg_freeze(dawg *d, const unsigned char *word, size_t depth, size_t keep)
 }
 
 /* Build the DAWG of sorted unique word records; tags[i] (RVLEX_NODE_DICT,
- * RVLEX_NODE_COMMON) go on the final node of word i. */
+ * RVLEX_NODE_COMMON) and the frequency class cls[i] (cls may be NULL) go
+ * on the final node of word i. */
 static rv_status
 dawg_build(dawg *d, const unsigned char **words, const uint32_t *tags,
-		   size_t n, char *err)
+		   const uint8_t *cls, size_t n, char *err)
 {
 	const unsigned char *prev = (const unsigned char *) "";
 	pathnode	root_copy;
@@ -366,6 +388,7 @@ dawg_build(dawg *d, const unsigned char **words, const uint32_t *tags,
 			memset(&d->path[k + 1], 0, sizeof(pathnode));
 		}
 		d->path[w[0]].bits |= RVLEX_NODE_FINAL | tags[i];
+		d->path[w[0]].freq = cls ? cls[i] : 0;
 		prev = w;
 	}
 	if (!dawg_freeze(d, prev, prev[0], 0))
@@ -375,6 +398,7 @@ dawg_build(dawg *d, const unsigned char **words, const uint32_t *tags,
 	if (dawg_append(d, &root_copy) == RV_LEX_NONE)
 		goto nomem;
 	d->nodes[0] = d->nodes[--d->nnodes];
+	d->freq[0] = d->freq[d->nnodes];
 	return RV_OK;
 nomem:
 	rv_seterr(err, "out of memory building the lexicon trie");
@@ -385,6 +409,7 @@ static void
 dawg_free(dawg *d)
 {
 	rv_free(d->nodes);
+	rv_free(d->freq);
 	rv_free(d->edges);
 	rv_free(d->table);
 }
@@ -578,7 +603,7 @@ charmodel_train(const unsigned char **words, size_t n, int order,
 
 /* ---- writing the file ---------------------------------------------------- */
 
-#define NSECTIONS 2
+#define NSECTIONS 3
 
 static size_t
 align_up(size_t n)
@@ -586,17 +611,33 @@ align_up(size_t n)
 	return (n + RVLEX_ALIGN - 1) & ~(size_t) (RVLEX_ALIGN - 1);
 }
 
-/* Lay out the file in memory: header, section table, DAWG, char model. */
+/* Copy the DAWG section (header, nodes, edges) to buf + off. */
+static void
+put_dawg(unsigned char *buf, size_t off, const dawg *d, uint32_t nwords)
+{
+	rvlex_dawg_header dh;
+
+	dh.nnodes = (uint32_t) d->nnodes;
+	dh.nedges = (uint32_t) d->nedges;
+	dh.nwords = nwords;
+	dh.root = 0;
+	memcpy(buf + off, &dh, sizeof(dh));
+	memcpy(buf + off + sizeof(dh), d->nodes, d->nnodes * sizeof(rvlex_node));
+	memcpy(buf + off + sizeof(dh) + d->nnodes * sizeof(rvlex_node),
+		   d->edges, d->nedges * sizeof(uint32_t));
+}
+
+/* Lay out the file in memory: header, section table, DAWG, char model,
+ * frequency classes. */
 static unsigned char *
 assemble(const dawg *d, uint32_t nwords, const uint16_t *costs, int order,
 		 size_t *size)
 {
 	rvlex_header hdr;
 	rvlex_section sec[NSECTIONS];
-	rvlex_dawg_header dh;
 	rvlex_charmodel_header ch;
-	size_t		ncontexts = 1,
-				off;
+	rvlex_freq_header fh;
+	size_t		ncontexts = 1;
 	unsigned char *buf;
 	int			k;
 
@@ -605,25 +646,20 @@ assemble(const dawg *d, uint32_t nwords, const uint16_t *costs, int order,
 	memset(sec, 0, sizeof(sec));
 	sec[0].type = RVLEX_SEC_DAWG;
 	sec[0].offset = align_up(sizeof(hdr) + sizeof(sec));
-	sec[0].length = sizeof(dh) + d->nnodes * sizeof(rvlex_node) +
+	sec[0].length = sizeof(rvlex_dawg_header) + d->nnodes * sizeof(rvlex_node) +
 		d->nedges * sizeof(uint32_t);
 	sec[1].type = RVLEX_SEC_CHARMODEL;
 	sec[1].offset = align_up(sec[0].offset + sec[0].length);
 	sec[1].length = sizeof(ch) + ncontexts * RV_NSYMS * sizeof(uint16_t);
-	*size = sec[1].offset + sec[1].length;
+	sec[2].type = RVLEX_SEC_FREQ;
+	sec[2].offset = align_up(sec[1].offset + sec[1].length);
+	sec[2].length = sizeof(fh) + d->nnodes;
+	*size = sec[2].offset + sec[2].length;
 
 	buf = rv_alloc0(*size);
 	if (buf == NULL)
 		return NULL;
-	dh.nnodes = (uint32_t) d->nnodes;
-	dh.nedges = (uint32_t) d->nedges;
-	dh.nwords = nwords;
-	dh.root = 0;
-	off = sec[0].offset;
-	memcpy(buf + off, &dh, sizeof(dh));
-	memcpy(buf + off + sizeof(dh), d->nodes, d->nnodes * sizeof(rvlex_node));
-	memcpy(buf + off + sizeof(dh) + d->nnodes * sizeof(rvlex_node),
-		   d->edges, d->nedges * sizeof(uint32_t));
+	put_dawg(buf, sec[0].offset, d, nwords);
 	ch.order = (uint32_t) order;
 	ch.nsyms = RV_NSYMS;
 	ch.ncontexts = (uint32_t) ncontexts;
@@ -631,6 +667,10 @@ assemble(const dawg *d, uint32_t nwords, const uint16_t *costs, int order,
 	memcpy(buf + sec[1].offset, &ch, sizeof(ch));
 	memcpy(buf + sec[1].offset + sizeof(ch), costs,
 		   ncontexts * RV_NSYMS * sizeof(uint16_t));
+	fh.nnodes = (uint32_t) d->nnodes;
+	fh.step = RVLEX_FREQ_STEP;
+	memcpy(buf + sec[2].offset, &fh, sizeof(fh));
+	memcpy(buf + sec[2].offset + sizeof(fh), d->freq, d->nnodes);
 	memcpy(buf + sizeof(hdr), sec, sizeof(sec));
 
 	memset(&hdr, 0, sizeof(hdr));
@@ -683,9 +723,28 @@ write_atomically(const char *path, const unsigned char *buf, size_t size,
 
 /* ---- entry point --------------------------------------------------------- */
 
+/* The words to compile, each with its tags and frequency class. */
+typedef struct entries
+{
+	const unsigned char **words;
+	uint32_t   *tags;
+	uint8_t    *cls;
+	size_t		n;
+	const unsigned char **listed;	/* the tagged words: the char model's */
+	size_t		nlisted;
+} entries;
+
+static void
+entries_free(entries *e)
+{
+	rv_free(e->words);
+	rv_free(e->tags);
+	rv_free(e->cls);
+	rv_free(e->listed);
+}
+
 static rv_status
-build_from_words(const unsigned char **words, const uint32_t *tags, size_t n,
-				 const char *out_path, char *err)
+build_from_words(const entries *e, const char *out_path, char *err)
 {
 	dawg		d;
 	uint16_t   *costs;
@@ -704,12 +763,12 @@ build_from_words(const unsigned char **words, const uint32_t *tags, size_t n,
 		rv_seterr(err, "out of memory training the character model");
 		return RV_ENOMEM;
 	}
-	st = dawg_build(&d, words, tags, n, err);
+	st = dawg_build(&d, e->words, e->tags, e->cls, e->n, err);
 	if (st == RV_OK)
-		st = charmodel_train(words, n, BUILD_ORDER, costs, err);
+		st = charmodel_train(e->listed, e->nlisted, BUILD_ORDER, costs, err);
 	if (st == RV_OK)
 	{
-		buf = assemble(&d, (uint32_t) n, costs, BUILD_ORDER, &size);
+		buf = assemble(&d, (uint32_t) e->n, costs, BUILD_ORDER, &size);
 		if (buf == NULL)
 		{
 			rv_seterr(err, "out of memory writing \"%s\"", out_path);
@@ -724,32 +783,61 @@ build_from_words(const unsigned char **words, const uint32_t *tags, size_t n,
 	return st;
 }
 
+/* The frequency class of a form at cb centibels. */
+static uint8_t
+freq_class(int cb)
+{
+	int			c = 1 + cb / RVLEX_FREQ_STEP;
+
+	return (uint8_t) (c > 255 ? 255 : c);
+}
+
 /*
- * Merge the sorted unique dictionary and common-word lists into one sorted
- * list with each word's tags.  Returns the count, or (size_t) -1.
+ * Merge the sorted unique dictionary, common-word and frequency lists into
+ * one sorted list with each word's tags and frequency class.  A form only
+ * the frequency list has is kept when at least as frequent as
+ * RVLEX_FREQ_ONLY_MAX_CB.  Returns 0 on ENOMEM.
  */
-static size_t
+static int
 merge_lists(const unsigned char **dict, size_t nd, const unsigned char **common,
-			size_t nc, const unsigned char ***out, uint32_t **tags)
+			size_t nc, const rv_freqlist *fl, entries *e)
 {
 	size_t		i = 0,
 				j = 0,
-				k = 0;
+				f = 0,
+				max = nd + nc + fl->n + 1;
 
-	*out = rv_alloc(sizeof(**out) * (nd + nc + 1));
-	*tags = rv_alloc(sizeof(**tags) * (nd + nc + 1));
-	if (*out == NULL || *tags == NULL)
-		return (size_t) -1;
-	while (i < nd || j < nc)
+	e->words = rv_alloc(sizeof(*e->words) * max);
+	e->tags = rv_alloc(sizeof(*e->tags) * max);
+	e->cls = rv_alloc0(max);
+	e->listed = rv_alloc(sizeof(*e->listed) * max);
+	if (!e->words || !e->tags || !e->cls || !e->listed)
+		return 0;
+	while (i < nd || j < nc || f < fl->n)
 	{
-		int			c = i == nd ? 1 : j == nc ? -1 : cmp_words(&dict[i], &common[j]);
+		const unsigned char *w = i < nd ? dict[i] : j < nc ? common[j] : fl->words[f];
+		uint32_t	tags = 0;
+		uint8_t		cls = 0;
 
-		(*out)[k] = c <= 0 ? dict[i] : common[j];
-		(*tags)[k++] = (c <= 0 ? RVLEX_NODE_DICT : 0) | (c >= 0 ? RVLEX_NODE_COMMON : 0);
-		i += c <= 0;
-		j += c >= 0;
+		if (j < nc && cmp_words(&common[j], &w) < 0)
+			w = common[j];
+		if (f < fl->n && cmp_words(&fl->words[f], &w) < 0)
+			w = fl->words[f];
+		if (i < nd && cmp_words(&dict[i], &w) == 0)
+			tags |= RVLEX_NODE_DICT, i++;
+		if (j < nc && cmp_words(&common[j], &w) == 0)
+			tags |= RVLEX_NODE_COMMON, j++;
+		if (f < fl->n && cmp_words(&fl->words[f], &w) == 0)
+			cls = freq_class(rv_freqlist_cb(fl->words[f++]));
+		if (tags == 0 && (cls == 0 || cls > freq_class(RVLEX_FREQ_ONLY_MAX_CB)))
+			continue;
+		if (tags)
+			e->listed[e->nlisted++] = w;
+		e->words[e->n] = w;
+		e->tags[e->n] = tags;
+		e->cls[e->n++] = cls;
 	}
-	return k;
+	return 1;
 }
 
 /* Read and sort one list; an empty list is an error only if required. */
@@ -779,15 +867,22 @@ rv_status
 rv_lexicon_build(const char *wordlist_path, const char *common_path,
 				 const char *out_path, char *err)
 {
+	return rv_lexicon_build_freq(wordlist_path, common_path, NULL, out_path,
+								 err);
+}
+
+rv_status
+rv_lexicon_build_freq(const char *wordlist_path, const char *common_path,
+					  const char *freq_path, const char *out_path, char *err)
+{
 	wordset		wd,
 				wc;
+	rv_freqlist fl;
 	const unsigned char **dict = NULL,
-			  **common = NULL,
-			  **words = NULL;
-	uint32_t   *tags = NULL;
+			  **common = NULL;
+	entries		e;
 	size_t		nd = 0,
-				nc = 0,
-				n;
+				nc = 0;
 	rv_status	st;
 
 	if (wordlist_path == NULL || out_path == NULL)
@@ -797,25 +892,28 @@ rv_lexicon_build(const char *wordlist_path, const char *common_path,
 	}
 	memset(&wd, 0, sizeof(wd));
 	memset(&wc, 0, sizeof(wc));
+	memset(&fl, 0, sizeof(fl));
+	memset(&e, 0, sizeof(e));
 	st = load_list(wordlist_path, &wd, &dict, &nd, err);
 	if (st == RV_OK && common_path)
 		st = load_list(common_path, &wc, &common, &nc, err);
+	if (st == RV_OK && freq_path)
+		st = rv_freqlist_load(freq_path, &fl, err);
 	if (st == RV_OK)
 	{
-		n = merge_lists(dict, nd, common, nc, &words, &tags);
-		if (n == (size_t) -1)
+		if (!merge_lists(dict, nd, common, nc, &fl, &e))
 		{
 			rv_seterr(err, "out of memory merging the word lists");
 			st = RV_ENOMEM;
 		}
 		else
-			st = build_from_words(words, tags, n, out_path, err);
+			st = build_from_words(&e, out_path, err);
 	}
-	rv_free(words);
-	rv_free(tags);
+	entries_free(&e);
 	rv_free(dict);
 	rv_free(common);
 	wordset_free(&wd);
 	wordset_free(&wc);
+	rv_freqlist_free(&fl);
 	return st;
 }

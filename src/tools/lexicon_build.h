@@ -14,5 +14,12 @@
  * so ranking can prefer them among the dictionary's rarer homographs. */
 rv_status	rv_lexicon_build(const char *wordlist_path, const char *common_path,
 							 const char *out_path, char *err);
+/* The same, with word frequencies from freq_path (wordfreq's cB pack,
+ * uncompressed MessagePack; may be NULL): a frequency class per word, and
+ * frequent forms neither list has become words too. */
+rv_status	rv_lexicon_build_freq(const char *wordlist_path,
+								  const char *common_path,
+								  const char *freq_path,
+								  const char *out_path, char *err);
 
 #endif							/* REVRIT_LEXICON_BUILD_H */

@@ -14,7 +14,7 @@
  *  - text with no letters (ASCII digits, punctuation, spaces, controls)
  *    comes back byte for byte when years are kept as digits;
  *  - candidates: ranks 1, 2, ... per word, scores non-decreasing, score =
- *    rule_cost + 0.1 char_cost - lexicon_bonus + context, distinct valid Hebrew,
+ *    channel + language + context, distinct valid Hebrew,
  *    the same words for every n, and the k best scores for n = k are the
  *    first k of those for n = k + 1 (the search is exact);
  *  - converting twice gives the same bytes.
@@ -222,10 +222,9 @@ collect(const rv_candidate *c, void *arg)
 	if (!isfinite(c->score) || !isfinite(c->rule_cost) ||
 		!isfinite(c->char_cost) || !isfinite(c->lexicon_bonus))
 		die("candidate score is not finite", c->roman);
-	if (fabs(c->score - (c->rule_cost + 0.1 * c->char_cost - c->lexicon_bonus +
-						 c->context)) > 1e-3 * (1 + fabs(c->score)))
-		die("score is not rule_cost + 0.1 char_cost - lexicon_bonus + context",
-			c->roman);
+	if (fabs(c->score - (c->channel + c->language + c->context)) >
+		1e-3 * (1 + fabs(c->score)))
+		die("score is not channel + language + context", c->roman);
 	if (lexicon == NULL && (c->char_cost != 0 || c->lexicon_bonus != 0 || c->in_lexicon))
 		die("lexicon components without a lexicon", c->roman);
 	if (c->rule_cost < 0)

@@ -373,7 +373,7 @@ test_damaged(const char *good)
 	v = 9;
 	memcpy(d + offsetof(rvlex_header, version), &v, sizeof(v));
 	expect_refused(d, len, "version.rvlex", RV_EFORMAT,
-				   "has format version 9, this revrit reads versions 1 to 2", __LINE__);
+				   "has format version 9, this revrit reads versions 1 to 3", __LINE__);
 
 	/* a node index out of range behind a valid checksum: caught by the
 	 * structural check, not by a crash later */
@@ -438,6 +438,70 @@ test_common_words(void)
 	unlink(list);
 }
 
+/* A wordfreq cB pack by hand: [{"format": "cB"}, [], ["ספר"], ..., ["חדשני"]]
+ * with ספר at 1 centibel and חדשני (in no list) at 25. */
+static size_t
+make_pack(unsigned char *p)
+{
+	static const unsigned char head[] = {
+		0xDC, 0x00, 27,			/* array16 of 27: header + 26 buckets */
+		0x81, 0xA6, 'f', 'o', 'r', 'm', 'a', 't', 0xA2, 'c', 'B',
+		0x90,					/* bucket 0: empty */
+		0x91, 0xA6, 0xD7, 0xA1, 0xD7, 0xA4, 0xD7, 0xA8,	/* ספר */
+	};
+	static const unsigned char last[] = {
+		0x91, 0xAA, 0xD7, 0x97, 0xD7, 0x93, 0xD7, 0xA9, 0xD7, 0xA0, 0xD7, 0x99,
+	};
+	size_t		n = sizeof(head);
+
+	memcpy(p, head, n);
+	for (int b = 2; b < 25; b++)
+		p[n++] = 0x90;
+	memcpy(p + n, last, sizeof(last));
+	return n + sizeof(last);
+}
+
+static void
+test_frequencies(void)
+{
+	unsigned char pack[256];
+	size_t		len = make_pack(pack);
+	char		list[4096],
+				fpath[4096],
+				out[4096];
+	char		err[RV_ERRLEN];
+	rv_lexicon *lex;
+
+	snprintf(list, sizeof(list), "%s", tmp_path("freq-dict.dic"));
+	write_file(list, wordlist, sizeof(wordlist) - 1);
+	snprintf(fpath, sizeof(fpath), "%s", tmp_path("freq.msgpack"));
+	snprintf(out, sizeof(out), "%s", tmp_path("freq.rvlex"));
+	/* truncated and foreign packs are refused, never read past their end */
+	write_file(fpath, pack, len - 3);
+	CHECK(rv_lexicon_build_freq(list, NULL, fpath, out, err) == RV_EFORMAT);
+	write_file(fpath, "\x93\x01\x02\x03", 4);
+	CHECK(rv_lexicon_build_freq(list, NULL, fpath, out, err) == RV_EFORMAT);
+	write_file(fpath, pack, len);
+	CHECK(rv_lexicon_build_freq(list, NULL, fpath, out, err) == RV_OK);
+	if (rv_lexicon_open(out, &lex, err) != RV_OK)
+	{
+		printf("FAIL: cannot open the lexicon with frequencies: %s\n", err);
+		nfailed++;
+		return;
+	}
+	CHECK(rv_lex_has_freq(lex));
+	/* class 1 (0..9 cB): the middle of it, 0.05 in -log10 */
+	CHECK(fabs(rv_lex_word_cost(lex, rv_lex_lookup(lex, "ספר", strlen("ספר"))) - 0.05) < 1e-9);
+	CHECK(fabs(rv_lex_word_cost(lex, rv_lex_lookup(lex, "חדשני", strlen("חדשני"))) - 0.25) < 1e-9);
+	CHECK(rv_lex_word_cost(lex, rv_lex_lookup(lex, "ספרים", strlen("ספרים"))) < 0);
+	CHECK(rv_lex_word_tags(lex, rv_lex_lookup(lex, "חדשני", strlen("חדשני"))) == RV_LEX_FREQ);
+	CHECK(rv_lex_word_tags(lex, rv_lex_lookup(lex, "ספר", strlen("ספר"))) == RV_LEX_DICT);
+	rv_lexicon_close(lex);
+	unlink(out);
+	unlink(fpath);
+	unlink(list);
+}
+
 int
 main(void)
 {
@@ -477,6 +541,7 @@ main(void)
 		rv_lexicon_close(lex);
 		test_damaged(out);
 		test_common_words();
+		test_frequencies();
 	}
 	CHECK(live_blocks == 0);
 
