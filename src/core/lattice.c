@@ -65,6 +65,7 @@ struct rv_search
 	int32_t    *table;			/* open addressing: state index + 1 */
 	uint32_t	table_size;		/* a power of two */
 	int			plain;			/* the text has no romanization marks */
+	int			any_vouched;	/* this word has a vouched state */
 	rv_ranking	w;
 	int			traditional;	/* short spelling: matres cost w.mater */
 	int			want_path;		/* report the rule options of each spelling */
@@ -416,6 +417,7 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 	st->node = node;
 	st->ctx = ctx;
 	st->vouched = (key & STATE_VOUCHED) != 0;
+	s->any_vouched |= st->vouched;
 	st->nhyp = 0;
 	st->next = s->head[pos];
 	s->head[pos] = s->nstates;
@@ -469,15 +471,20 @@ hash_syms(uint64_t h, const uint8_t *sym, int n)
 static int
 expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 {
+	/* copies: get_state() may move the states */
+	const rv_lexnode node0 = s->states[si].node;
+	const rv_charctx ctx0 = s->states[si].ctx;
+	const int	vouched0 = s->states[si].vouched;
+
 	for (int ei = s->first_edge[pos]; ei < s->first_edge[pos + 1]; ei++)
 	{
 		const edge *e = &s->edges[ei];
-		rv_lexnode	node = s->states[si].node;
-		rv_charctx	ctx = s->states[si].ctx;
+		rv_lexnode	node = node0;
+		rv_charctx	ctx = ctx0;
 		double		chr = 0;
 		int			ti;
 		uint64_t	key;
-		int			vouched = s->states[si].vouched || e->known_only;
+		int			vouched = vouched0 | e->known_only;
 
 		/* a spelling only the lexicon may vouch for: cut it as soon as the
 		 * lexicon has no word that goes on so (without one, never) */
@@ -499,7 +506,7 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 		}
 		if (vouched && node == RV_LEX_NONE)
 			continue;
-		key = ((uint64_t) node << 32) | ctx | (vouched ? STATE_VOUCHED : 0);
+		key = ((uint64_t) node << 32) | ctx | ((uint64_t) vouched << 31);
 		ti = get_state(s, e->to, key, node, ctx, k);
 		if (ti < 0)
 			return 0;
@@ -628,7 +635,8 @@ close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
 	if (!tags && st->vouched)
 		return;					/* a spelling the lexicon had to vouch for */
 	/* distinct strings end in distinct states, but for these twins */
-	twin = find_state(s, s->states[si].pos, st->key ^ STATE_VOUCHED) >= 0;
+	twin = s->any_vouched &&
+		find_state(s, s->states[si].pos, st->key ^ STATE_VOUCHED) >= 0;
 	for (int h = 0; h < st->nhyp; h++)
 	{
 		const hyp  *from = &s->hyps[si * k + h];
@@ -674,6 +682,7 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 	if (!build_lattice(s, r, cps, n))
 		return -1;
 	s->nstates = 0;
+	s->any_vouched = 0;
 	for (int i = 0; i <= n; i++)
 		s->head[i] = -1;
 	if (s->table)
