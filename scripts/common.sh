@@ -6,6 +6,8 @@ REVRIT_PACKAGES=(postgresql-15 postgresql-server-dev-15 libicu-dev pkg-config
 	build-essential hunspell-he tesseract-ocr tesseract-ocr-heb
 	tesseract-ocr-yid python3	# python3: scripts/test-docs.py
 	libxml2-dev)	# libxml2: revrit_marcxml, revrit marc (MARCXML)
+# TAP tests (PostgreSQL::Test::Cluster needs IPC::Run); the fuzzer (libFuzzer)
+REVRIT_PACKAGES+=(libipc-run-perl clang libclang-rt-14-dev)
 
 export DEBIAN_FRONTEND=noninteractive
 

@@ -138,4 +138,37 @@ bash scripts/test-cli.sh 2>&1 | tee build/cli.log
 cli_rc=${PIPESTATUS[0]}
 tally "command-line tests" "$cli_rc" $(counts_in build/cli.log)
 
+# ---- fuzzer (bench/fuzz.sh: libFuzzer + ASan/UBSan, n up to 1000, analyze) ----
+# A bounded, repeatable run: fresh corpus, fixed seed, FUZZ_RUNS inputs
+# (2,500, about 20 s; at most FUZZ_SECONDS), with the lexicon when there is
+# one, so a failure here is the same on every machine.  It counts as one
+# test, failed by any crash, sanitizer report or broken invariant.  Longer,
+# exploring runs: bench/fuzz.sh SECONDS.
+echo
+echo "== fuzzer (bench/fuzz.sh, seed 1, ${FUZZ_RUNS:-2500} runs)"
+rm -rf build/fuzz/corpus
+REVRIT_LEXICON=$([ -f build/hebrew.rvlex ] && echo "$PWD/build/hebrew.rvlex") \
+	bash bench/fuzz.sh "${FUZZ_SECONDS:-120}" -seed=1 -runs="${FUZZ_RUNS:-2500}" \
+	> build/fuzz.log 2>&1
+fuzz_rc=$?
+grep -E '^(Done|fuzz_convert:)|runtime error|SUMMARY' build/fuzz.log
+if [ "$fuzz_rc" -eq 0 ]; then
+	tally "fuzzer" 0 1 0
+else
+	tail -30 build/fuzz.log
+	tally "fuzzer" "$fuzz_rc" 0 1
+fi
+
+# ---- TAP tests (test/tap, PostgreSQL::Test::Cluster) -------------------------
+# kill -9 during a conversion, deadlock retry, cancel latency, lexicon
+# replaced under load.  prove ends with "Files=F, Tests=N"; failed subtests
+# are in its "Failed X/Y subtests" lines.
+echo
+echo "== TAP tests (scripts/run-tap.sh)"
+bash scripts/run-tap.sh 2>&1 | tee build/tap.log
+tap_rc=${PIPESTATUS[0]}
+tap_total=$(grep -Eo 'Tests=[0-9]+' build/tap.log | tail -1 | cut -d= -f2)
+tap_failed=$(awk '/^Failed [0-9]+\/[0-9]+ subtests/ { split($2, a, "/"); f += a[1] } END { print f + 0 }' build/tap.log)
+tally "TAP tests" "$tap_rc" $(( ${tap_total:-0} - tap_failed )) "$tap_failed"
+
 finish

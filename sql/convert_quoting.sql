@@ -53,7 +53,7 @@ DECLARE
 	r record;
 BEGIN
 	FOR r IN SELECT oid::regclass AS t FROM pg_class
-			  WHERE relnamespace = 'revrit_work'::regnamespace AND relpersistence = 'u'
+			  WHERE relnamespace::regnamespace::text LIKE 'revrit\_work\_%' AND relpersistence = 'u'
 				AND relkind = 'r'
 	LOOP
 		EXECUTE format('TRUNCATE %s', r.t);
@@ -78,7 +78,7 @@ CALL revrit_convert('"Bib Data"."Catalog Table"', 'Title (rom)', 'Title; Hebrew'
 \set VERBOSITY terse
 SELECT to_regclass('conv_victim') IS NOT NULL AS victim_exists;
 SELECT count(*) AS work_tables FROM pg_class
- WHERE relnamespace = 'revrit_work'::regnamespace;
+ WHERE relnamespace::regnamespace::text LIKE 'revrit\_work\_%';
 
 DROP SCHEMA "Bib Data" CASCADE;
 DROP TABLE conv_victim;

@@ -43,7 +43,7 @@ SELECT count(heb) AS converted, max(id) FILTER (WHERE heb IS NOT NULL) AS last_c
 SELECT current_setting('application_name') LIKE 'revrit_convert%' AS still_shows_progress;
 -- the scratch (unlogged) and the state (logged) wait for the rerun
 SELECT relpersistence, count(*) FROM pg_class
- WHERE relnamespace = 'revrit_work'::regnamespace AND relkind = 'r'
+ WHERE relnamespace::regnamespace::text LIKE 'revrit\_work\_%' AND relkind = 'r'
  GROUP BY 1 ORDER BY 1;
 
 -- The title of a row not yet converted changes meanwhile: the stale value
@@ -65,7 +65,7 @@ SELECT count(*) AS rows, count(*) FILTER (WHERE heb = one_shot) AS equal_to_one_
 	   count(*) FILTER (WHERE c.title = o.title) AS source_untouched
   FROM conv_rs c JOIN conv_rs_orig o USING (id);
 SELECT count(*) AS work_tables FROM pg_class
- WHERE relnamespace = 'revrit_work'::regnamespace;
+ WHERE relnamespace::regnamespace::text LIKE 'revrit\_work\_%';
 
 -- Crash: cancel again, then empty the unlogged scratch, which is what crash
 -- recovery does to every unlogged table; the logged mark survives.
@@ -79,7 +79,7 @@ DECLARE
 	r record;
 BEGIN
 	FOR r IN SELECT oid::regclass AS t FROM pg_class
-			  WHERE relnamespace = 'revrit_work'::regnamespace AND relpersistence = 'u'
+			  WHERE relnamespace::regnamespace::text LIKE 'revrit\_work\_%' AND relpersistence = 'u'
 				AND relkind = 'r'
 	LOOP
 		EXECUTE format('TRUNCATE %s', r.t);

@@ -49,10 +49,9 @@ SELECT pg_temp.err($$SELECT revrit('Sefer', 'AUTO', 'MAQAF')$$);
 SELECT pg_temp.std_err($$SELECT * FROM revrit_candidates('Sefer', 3, 'foo')$$);
 SELECT pg_temp.std_err($$SELECT revrit_analyze('Sefer', 3, 'foo')$$);
 
--- a bad revrit.standard is caught on use
-SET revrit.standard = 'foo';
+-- a bad revrit.standard is refused when set (revrit is loaded by now)
+SELECT pg_temp.std_err($$SET revrit.standard = 'foo'$$);
 SELECT pg_temp.std_err($$SELECT revrit('Sefer')$$);
-RESET revrit.standard;
 
 -- bad settings are refused when set
 SELECT pg_temp.err($$SET revrit.hyphen = 'foo'$$);

@@ -13,7 +13,7 @@
  * lexicon live, and the conversion options. */
 typedef struct cli_engine
 {
-	rv_rules   *rules[16];
+	rv_rules   *rules[RV_MAX_STANDARDS];
 	int			nrules;
 	rv_lexicon *lexicon;		/* NULL = rules only */
 	rv_lexicon *named[4];		/* lexicons rule files name (cli_lexicons.c) */

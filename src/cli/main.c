@@ -66,20 +66,18 @@ load_rules_file(cli_engine *ce, const char *path)
 	return 1;
 }
 
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-/* Every *.rules in a directory, ala-lc first, then by name. */
+/* The standards of a directory, chosen and ordered by the core's one
+ * policy (rv_rules_order_files: the default standard first, then by name),
+ * the same PostgreSQL follows. */
 static int
 load_rules_dir(cli_engine *ce, const char *dir)
 {
 	DIR		   *d = opendir(dir);
 	struct dirent *de;
-	char	   *names[64];
+	char	  **names = NULL;
 	int			n = 0,
+				cap = 0,
+				count,
 				ok = 1;
 
 	if (d == NULL)
@@ -87,29 +85,41 @@ load_rules_dir(cli_engine *ce, const char *dir)
 		fprintf(stderr, "revrit: cannot open rules directory \"%s\"\n", dir);
 		return 0;
 	}
-	while ((de = readdir(d)) != NULL && n < 64)
+	while ((de = readdir(d)) != NULL)
 	{
-		size_t		len = strlen(de->d_name);
-
-		if (len > 6 && strcmp(de->d_name + len - 6, ".rules") == 0)
-			names[n++] = strdup(de->d_name);
+		if (!rv_rules_is_file(de->d_name))
+			continue;
+		if (n == cap)
+		{
+			cap = cap ? cap * 2 : 16;
+			names = realloc(names, (size_t) cap * sizeof(char *));
+			if (names == NULL)
+			{
+				closedir(d);
+				fprintf(stderr, "revrit: out of memory\n");
+				return 0;
+			}
+		}
+		names[n++] = strdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, (size_t) n, sizeof(char *), cmp_names);
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < n; i++)
-		{
-			char		path[4096];
-			int			is_default = strcmp(names[i], "ala-lc.rules") == 0;
+	count = rv_rules_order_files(names, n);
+	if (count < 0)
+	{
+		fprintf(stderr, "revrit: more than %d rule files in \"%s\"\n",
+				RV_MAX_STANDARDS, dir);
+		ok = 0;
+	}
+	for (int i = 0; ok && i < count; i++)
+	{
+		char		path[4096];
 
-			if (is_default != (pass == 0))
-				continue;
-			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-			if (ok && !load_rules_file(ce, path))
-				ok = 0;
-		}
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		ok = load_rules_file(ce, path);
+	}
 	for (int i = 0; i < n; i++)
 		free(names[i]);
+	free(names);
 	if (ok && ce->nrules == 0)
 	{
 		fprintf(stderr, "revrit: no .rules files in \"%s\"\n", dir);

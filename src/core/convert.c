@@ -7,6 +7,7 @@
 
 #include "convert.h"
 #include "isbd.h"
+#include "interrupt.h"
 #include "utf8.h"
 
 static rv_status
@@ -37,6 +38,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 		return RV_EINVAL;
 
 	memset(&c, 0, sizeof(c));
+	rv_interrupt_begin(options->interrupt, options->interrupt_arg);
 	c.engine = engine;
 	c.opt = options;
 	c.k = k;
@@ -68,6 +70,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 		convert_text(&c, forced);
 	}
 
+	rv_interrupt_end();
 	rv_arena_free(&c.arena);
 	conv_context_free(&c);
 	rv_search_free(c.search);
@@ -130,8 +133,9 @@ rv_candidates(const rv_engine *engine, const char *text, size_t len, int n,
 }
 
 rv_status
-rv_analyze(const rv_engine *engine, const char *text, size_t len, int n,
-		   const rv_options *options, char **json, size_t *jsonlen, char *err)
+rv_analyze_events(const rv_engine *engine, const char *text, size_t len,
+				  int n, const rv_options *options, const rv_event_sink *sink,
+				  char *err)
 {
 	rv_report	report;
 	rv_buf		result;
@@ -139,19 +143,11 @@ rv_analyze(const rv_engine *engine, const char *text, size_t len, int n,
 
 	if (!count_ok(n, "alternatives", err))
 		return RV_EINVAL;
-	rv_report_init(&report, engine->lexicon != NULL);
+	rv_report_init(&report, engine->lexicon != NULL, sink);
 	st = run(engine, text, len, options, n, NULL, NULL, &report, &result, err);
 	if (st != RV_OK)
-	{
-		rv_report_free(&report);
 		return st;
-	}
-	*json = rv_report_finish(&report, result.data ? result.data : "", jsonlen);
+	rv_report_finish(&report, result.data ? result.data : "");
 	rv_buf_free(&result);
-	if (*json == NULL)
-	{
-		rv_seterr(err, "out of memory");
-		return RV_ENOMEM;
-	}
 	return RV_OK;
 }

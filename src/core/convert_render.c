@@ -98,7 +98,7 @@ conv_describe_word(conv *c, size_t from, size_t to, int nfound, int foreign,
 {
 	char	   *roman;
 	char	  **heb = NULL;
-	double		scores[64];
+	double	   *scores;
 
 	if (c->fn == NULL && c->report == NULL)
 		return;
@@ -136,14 +136,16 @@ conv_describe_word(conv *c, size_t from, size_t to, int nfound, int foreign,
 		if (c->fn(&cand, c->fn_arg))
 			c->stop = 1;
 	}
-	if (c->report)
+	/* every alternative up to n: no cut */
+	if (c->report &&
+		(scores = rv_arena_alloc(&c->arena, sizeof(double) * (nfound + 1))) == NULL)
+		c->oom = 1;
+	else if (c->report)
 	{
-		int			nalt = nfound < 64 ? nfound : 64;
-
-		for (int i = 0; i < nalt; i++)
+		for (int i = 0; i < nfound; i++)
 			scores[i] = c->spellings[i].score;
 		rv_report_word(c->report, roman, (const char *const *) heb, scores,
-					   nalt, nalt > 0 && c->spellings[0].in_lexicon, foreign);
+					   nfound, nfound > 0 && c->spellings[0].in_lexicon, foreign);
 	}
 	rv_free(roman);
 }

@@ -19,6 +19,7 @@
 
 #include "alloc.h"
 #include "detect_language.h"
+#include "interrupt.h"
 #include "utf8.h"
 
 /* Words a text is judged by: enough for any title, bounded work; the
@@ -198,6 +199,7 @@ weigh(const rv_engine *e, const rv_rules *r, const rv_rules *heb,
 		int			alpha = 0;
 		int			marked = 0;
 
+		rv_interrupt_tick();	/* a whole text: cancel (interrupt.h) */
 		if (!is_letter_like(cps[i]))
 		{
 			i++;

@@ -8,6 +8,7 @@
  * of one table look-up (engine.h's ascii_marker, filled once per engine).
  */
 #include "detect_standard.h"
+#include "interrupt.h"
 
 void
 rv_detect_standard_prepare(rv_engine *e)
@@ -83,6 +84,7 @@ add_markers(const rv_engine *e, const uint32_t *cps, size_t from, size_t to,
 	{
 		const double *w;
 
+		rv_interrupt_tick();	/* a whole text: cancel (interrupt.h) */
 		if (cps[i] < 128 && !e->ascii_marker[cps[i]])
 			continue;
 		w = letter_weights(e, seen, cps + i, scratch);

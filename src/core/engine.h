@@ -7,7 +7,6 @@
 #include "revrit.h"
 #include "rules.h"
 
-#define RV_MAX_STANDARDS	16
 
 /* Summed marker weight a part needs before a standard other than the
  * default (the engine's first) is taken as detected: a plain-ASCII q or w

@@ -5,71 +5,15 @@
  * node, context) state with the same Hebrew prefix have the same futures,
  * so keeping only the cheaper one loses nothing; keeping the k cheapest
  * distinct prefixes per state therefore yields the k cheapest distinct
- * spellings overall.  Work is O(length x states x edges x k).
+ * spellings overall.  Work is O(length x states x edges x k), an offer
+ * to a state's list O(log k) (kbest.c).  The lattice's edges are built by
+ * lattice_edges.c.
  */
 #include <string.h>
 
 #include "alloc.h"
-#include "lattice.h"
+#include "lattice_internal.h"
 #include "points.h"
-
-typedef struct edge
-{
-	uint8_t		from;
-	uint8_t		to;
-	uint8_t		nsym;
-	uint8_t		sym[RV_MAX_OUT];
-	uint8_t		known_only;		/* only where the lexicon knows the spelling */
-	float		weight;			/* channel cost: raw, weighted (ranking.h) */
-	float		raw;
-	int32_t		opt;			/* index of the rule option; -1: none */
-} edge;
-
-typedef struct hyp
-{
-	double		total;
-	float		chan;			/* weighted channel cost */
-	float		chr;
-	uint64_t	hash;			/* of the Hebrew prefix, for deduplication */
-	int32_t		prev;			/* index of the previous hyp, -1 at start */
-	int32_t		edge;
-} hyp;
-
-typedef struct state
-{
-	uint64_t	key;
-	rv_lexnode	node;
-	rv_charctx	ctx;
-	int32_t		pos;
-	int32_t		next;			/* next state at the same position */
-	int32_t		nhyp;
-	uint8_t		vouched;		/* took a known-only option: must stay known */
-} state;
-
-/* The key of a state: trie node, character context (< 2^31) and whether
- * its spellings took an option only the lexicon may vouch for. */
-#define STATE_VOUCHED	(UINT64_C(1) << 31)
-
-struct rv_search
-{
-	edge	   *edges;
-	int			nedges,
-				cap_edges;
-	int			first_edge[RV_MAX_WORD + 2];
-	state	   *states;
-	int			nstates,
-				cap_states;
-	hyp		   *hyps;			/* k slots per state */
-	int			cap_hyps;
-	int			head[RV_MAX_WORD + 1];
-	int32_t    *table;			/* open addressing: state index + 1 */
-	uint32_t	table_size;		/* a power of two */
-	int			plain;			/* the text has no romanization marks */
-	int			any_vouched;	/* this word has a vouched state */
-	rv_ranking	w;
-	int			traditional;	/* short spelling: matres cost w.mater */
-	int			want_path;		/* report the rule options of each spelling */
-};
 
 rv_search *
 rv_search_new(void)
@@ -81,11 +25,29 @@ rv_search_new(void)
 	return s;
 }
 
+/*
+ * Let the host act on a cancel every RV_INTERRUPT_TICKS hyps: often enough
+ * to answer within milliseconds, rarely enough to cost nothing.  The host
+ * may longjmp out; everything here is on its allocator.
+ */
+static void
+tick(rv_search *s, int n)
+{
+	s->ticks += (uint32_t) n;
+	if (s->ticks >= RV_INTERRUPT_TICKS && s->interrupt)
+	{
+		s->ticks = 0;
+		s->interrupt(s->interrupt_arg);
+	}
+}
+
 void
 rv_search_configure(rv_search *s, const rv_options *o)
 {
 	if (s == NULL)
 		return;
+	s->interrupt = o ? o->interrupt : NULL;
+	s->interrupt_arg = o ? o->interrupt_arg : NULL;
 	if (o && o->ranking)
 		s->w = *o->ranking;
 	else
@@ -94,29 +56,12 @@ rv_search_configure(rv_search *s, const rv_options *o)
 	s->want_path = o && o->trace_rules;
 }
 
-/*
- * Does an option write ו or י for a vowel of the stem (a mater lectionis)?
- * A vowel with fewer than three letters after its token is in the last
- * syllable, where the endings (ים, ות, ון) keep their letter in the
- * traditional spelling too.
- */
-static int
-writes_mater(const rv_rules *r, const uint32_t *cps, int n, int i, int end,
-			 const rv_option *opt)
-{
-	if (!rv_rules_is_vowel(r, cps[i]) || n - end < 3)
-		return 0;
-	for (int q = 0; q < opt->nsym; q++)
-		if (opt->sym[q] == 0x05D5 - 0x05D0 || opt->sym[q] == 0x05D9 - 0x05D0)
-			return 1;
-	return 0;
-}
-
 void
 rv_search_set_plain(rv_search *s, int plain)
 {
 	s->plain = plain;
 }
+
 
 void
 rv_search_free(rv_search *s)
@@ -127,214 +72,10 @@ rv_search_free(rv_search *s)
 	rv_free(s->states);
 	rv_free(s->hyps);
 	rv_free(s->table);
+	rv_free(s->dedup);
 	rv_free(s);
 }
 
-static edge *
-new_edge(rv_search *s)
-{
-	if (s->nedges == s->cap_edges)
-	{
-		int			cap = s->cap_edges ? s->cap_edges * 2 : 256;
-		edge	   *p = rv_realloc(s->edges, (size_t) cap * sizeof(edge));
-
-		if (p == NULL)
-			return NULL;
-		s->edges = p;
-		s->cap_edges = cap;
-	}
-	return &s->edges[s->nedges++];
-}
-
-static int
-lookahead_matches(const rv_rules *r, const rv_variant *v, const uint32_t *cps,
-				  int n, int j)
-{
-	int			at = j;
-
-	for (int k = 0; k < v->nlook; k++)
-	{
-		switch (v->look[k])
-		{
-			case RV_CLASS_END:
-				if (at != n)
-					return 0;
-				break;
-			case RV_CLASS_CONSONANT:
-				{
-					int			d = at < n ? rv_rules_digraph_at(r, cps + at, n - at) : 0;
-
-					if (d)
-						at += d;
-					else if (at < n && rv_rules_is_consonant(r, cps[at]))
-						at++;
-					else
-						return 0;
-				}
-				break;
-			case RV_CLASS_VOWEL:
-				if (at >= n || !rv_rules_is_vowel(r, cps[at]))
-					return 0;
-				at++;
-				break;
-		}
-	}
-	return 1;
-}
-
-/*
- * The variant of a token that applies where it stands: the most specific
- * position class that has a variant whose look-ahead matches, and within
- * it the longest look-ahead.
- */
-static const rv_variant *
-pick_variant(const rv_rules *r, uint32_t first, const uint32_t *cps, int n,
-			 int i, int j)
-{
-	static const uint8_t chain[RV_NPOS][4] = {
-		[RV_POS_ANY] = {RV_POS_ANY, RV_NPOS},
-		[RV_POS_INITIAL] = {RV_POS_INITIAL, RV_POS_ANY, RV_NPOS},
-		[RV_POS_MEDIAL] = {RV_POS_MEDIAL, RV_POS_ANY, RV_NPOS},
-		[RV_POS_FINAL] = {RV_POS_FINAL, RV_POS_ANY, RV_NPOS},
-		[RV_POS_WHOLE] = {RV_POS_WHOLE, RV_POS_INITIAL, RV_POS_ANY, RV_NPOS},
-	};
-	int			where = (i == 0 && j == n) ? RV_POS_WHOLE :
-		i == 0 ? RV_POS_INITIAL : j == n ? RV_POS_FINAL : RV_POS_MEDIAL;
-
-	for (int c = 0; chain[where][c] != RV_NPOS; c++)
-	{
-		const rv_variant *best = NULL;
-
-		for (uint32_t vi = first; vi; vi = r->variants[vi].next)
-		{
-			const rv_variant *v = &r->variants[vi];
-
-			if (v->pos == chain[where][c] &&
-				(best == NULL || v->nlook > best->nlook) &&
-				lookahead_matches(r, v, cps, n, j))
-				best = v;
-		}
-		if (best)
-			return best;
-	}
-	return NULL;
-}
-
-/*
- * An acronym is written with gershayim before its last letter (Tanakh →
- * תנ״ך): every one-letter edge that ends the word gets a twin with ״ in
- * front, which the search keeps only while the lexicon knows the spelling.
- * One more edge per word end, so the lattice stays linear.
- */
-static int
-add_acronym_edges(rv_search *s, const rv_rules *r, int first, int i, int n)
-{
-	int			last = s->nedges;
-
-	if (r->acronym_penalty < 0 || i == 0)
-		return 1;
-	for (int ei = first; ei < last; ei++)
-	{
-		edge	   *e;
-
-		if (s->edges[ei].to != n || s->edges[ei].nsym != 1)
-			continue;
-		if ((e = new_edge(s)) == NULL)
-			return 0;
-		*e = s->edges[ei];
-		e->sym[1] = e->sym[0];
-		e->sym[0] = RV_SYM_GERSHAYIM;
-		e->nsym = 2;
-		e->known_only = 1;
-		e->raw += r->acronym_penalty;
-		e->weight += s->w.rule * r->acronym_penalty;
-	}
-	return 1;
-}
-
-/* All edges leaving position i; returns 0 on allocation failure. */
-static int
-add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int i)
-{
-	uint32_t	node = 0;
-	float		extra = 0;
-	int			first = s->nedges;
-	float		scale = -1;		/* channel weight of the tokens at i */
-
-	/* A doubled consonant (old DIN gemination, Hillel) is written once. */
-	if (i > 0 && cps[i] == cps[i - 1] && rv_rules_is_consonant(r, cps[i]) &&
-		!(i >= 2 && rv_rules_digraph_at(r, cps + i - 2, n - i + 2) == 2))
-	{
-		edge	   *e = new_edge(s);
-
-		if (e == NULL)
-			return 0;
-		e->from = (uint8_t) i;
-		e->to = (uint8_t) (i + 1);
-		e->nsym = 0;
-		e->known_only = 0;
-		e->weight = 0;
-		e->raw = 0;
-		e->opt = -1;
-		extra = r->double_penalty;
-	}
-	/* Starting inside a digraph (the h of sh) reads it as two letters,
-	 * which the standard would have marked with a prime. */
-	if (i > 0 && rv_rules_digraph_at(r, cps + i - 1, n - i + 1) == 2)
-		extra += r->split_penalty;
-
-	for (int j = i; j < n; j++)
-	{
-		const rv_variant *v;
-
-		node = rv_rules_child(r, node, cps[j]);
-		if (node == 0)
-			break;
-		if (r->nodes[node].first_variant == 0)
-			continue;
-		v = pick_variant(r, r->nodes[node].first_variant, cps, n, i, j + 1);
-		if (v == NULL)
-			continue;
-		if (scale < 0)
-			scale = rv_rules_is_vowel(r, cps[i]) ? s->w.vowel : s->w.rule;
-		for (uint32_t o = 0; o < v->noptions; o++)
-		{
-			const rv_option *opt = &r->options[v->first_option + o];
-			float		w = s->plain ? opt->weight_plain : opt->weight;
-			edge	   *e;
-
-			if (w < 0)
-				continue;		/* not an option in this kind of text */
-			if ((e = new_edge(s)) == NULL)
-				return 0;
-			e->from = (uint8_t) i;
-			e->to = (uint8_t) (j + 1);
-			e->nsym = opt->nsym;
-			memcpy(e->sym, opt->sym, opt->nsym);
-			e->known_only = opt->known_only;
-			e->raw = w + extra;
-			e->opt = (int32_t) (v->first_option + o);
-			e->weight = scale * e->raw;
-			if (s->traditional && writes_mater(r, cps, n, i, j + 1, opt))
-				e->weight += s->w.mater;
-		}
-	}
-	return add_acronym_edges(s, r, first, i, n);
-}
-
-static int
-build_lattice(rv_search *s, const rv_rules *r, const uint32_t *cps, int n)
-{
-	s->nedges = 0;
-	for (int i = 0; i < n; i++)
-	{
-		s->first_edge[i] = s->nedges;
-		if (!add_edges_from(s, r, cps, n, i))
-			return 0;
-	}
-	s->first_edge[n] = s->nedges;
-	return 1;
-}
 
 static uint32_t
 state_hash(int pos, uint64_t key)
@@ -365,6 +106,41 @@ grow_table(rv_search *s)
 	s->table = t;
 	s->table_size = size;
 	return 1;
+}
+
+/* Room for the dedup tables of nstates states, the last one zeroed. */
+static int
+reserve_dedup(rv_search *s, int nstates, int k)
+{
+	int64_t		size = (int64_t) rv_kbest_table_size(k);
+	int64_t		need = size * nstates;
+
+	if (size == 0)
+		return 1;
+	if (need > s->cap_dedup)
+	{
+		int64_t		cap = s->cap_dedup ? s->cap_dedup * 2 : size * 64;
+		int32_t    *p;
+
+		while (cap < need)
+			cap *= 2;
+		p = rv_realloc(s->dedup, (size_t) cap * sizeof(int32_t));
+		if (p == NULL)
+			return 0;
+		s->dedup = p;
+		s->cap_dedup = cap;
+	}
+	memset(s->dedup + need - size, 0, (size_t) size * sizeof(int32_t));
+	return 1;
+}
+
+/* The dedup table of state si, NULL when k is small enough to scan. */
+static int32_t *
+dedup_table(rv_search *s, int si, int k)
+{
+	int64_t		size = (int64_t) rv_kbest_table_size(k);
+
+	return size ? s->dedup + size * si : NULL;
 }
 
 /* Find or create the state for a key at a position; -1 if out of memory. */
@@ -410,53 +186,20 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 		s->hyps = p;
 		s->cap_hyps = cap;
 	}
+	if (!reserve_dedup(s, s->nstates + 1, k))
+		return -1;
 	s->table[h] = s->nstates + 1;
 	st = &s->states[s->nstates];
 	st->key = key;
 	st->pos = pos;
 	st->node = node;
 	st->ctx = ctx;
+	st->nhyp = 0;
 	st->vouched = (key & STATE_VOUCHED) != 0;
 	s->any_vouched |= st->vouched;
-	st->nhyp = 0;
 	st->next = s->head[pos];
 	s->head[pos] = s->nstates;
 	return s->nstates++;
-}
-
-/* Keep the k cheapest distinct prefixes of a state, sorted by cost. */
-static void
-offer(hyp *list, int32_t *nhyp, int k, const hyp *h)
-{
-	int			n = *nhyp;
-	int			at;
-
-	for (int i = 0; i < n; i++)
-	{
-		if (list[i].hash != h->hash)
-			continue;
-		if (list[i].total <= h->total)
-			return;
-		/* the same prefix, cheaper: drop the old entry */
-		memmove(&list[i], &list[i + 1], (size_t) (n - i - 1) * sizeof(hyp));
-		n--;
-		break;
-	}
-	if (n == k && h->total >= list[n - 1].total)
-	{
-		*nhyp = n;
-		return;
-	}
-	if (n == k)
-		n--;
-	at = n;
-	while (at > 0 && list[at - 1].total > h->total)
-	{
-		list[at] = list[at - 1];
-		at--;
-	}
-	list[at] = *h;
-	*nhyp = n + 1;
 }
 
 static uint64_t
@@ -484,6 +227,7 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 		double		chr = 0;
 		int			ti;
 		uint64_t	key;
+		hyp		   *list;
 		int			vouched = vouched0 | e->known_only;
 
 		/* a spelling only the lexicon may vouch for: cut it as soon as the
@@ -492,6 +236,7 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 			(node == RV_LEX_NONE ||
 			 (e->nsym > 0 && rv_lex_step(lex, node, e->sym[0]) == RV_LEX_NONE)))
 			continue;
+
 		if (lex)
 		{
 			for (int q = 0; q < e->nsym; q++)
@@ -510,18 +255,24 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 		ti = get_state(s, e->to, key, node, ctx, k);
 		if (ti < 0)
 			return 0;
+		tick(s, s->states[si].nhyp);
+		list = &s->hyps[(int64_t) ti * k];
 		for (int h = 0; h < s->states[si].nhyp; h++)
 		{
 			const hyp  *from = &s->hyps[si * k + h];
 			hyp			nh;
 
+			nh.total = from->total + e->weight + s->w.char_unknown * chr;
+			/* the list is cheapest first: once one is refused, all are */
+			if (nh.total >= rv_kbest_bound(list, s->states[ti].nhyp, k))
+				break;
 			nh.chan = from->chan + e->weight;
 			nh.chr = from->chr + (float) chr;
-			nh.total = from->total + e->weight + s->w.char_unknown * chr;
 			nh.hash = hash_syms(from->hash, e->sym, e->nsym);
 			nh.prev = si * k + h;
 			nh.edge = ei;
-			offer(&s->hyps[ti * k], &s->states[ti].nhyp, k, &nh);
+			rv_kbest_offer(list, &s->states[ti].nhyp, k, dedup_table(s, ti, k),
+						   &nh);
 		}
 	}
 	return 1;
@@ -545,6 +296,34 @@ trace_options(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
 		if (s->edges[s->hyps[i].edge].opt >= 0)
 			sp->opts[--n] = s->edges[s->hyps[i].edge].opt;
 	return 1;
+}
+
+/* Write the symbols of the path ending at hyp index hi. */
+static int
+trace(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
+{
+	int			len = 0;
+	uint8_t    *out;
+
+	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
+		len += s->edges[s->hyps[i].edge].nsym;
+	out = rv_arena_alloc(arena, (size_t) len + 1);
+	if (out == NULL)
+		return 0;
+	sp->sym = out;
+	sp->nsym = len;
+	sp->rule_cost = 0;
+	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
+	{
+		const edge *e = &s->edges[s->hyps[i].edge];
+
+		len -= e->nsym;
+		memcpy(out + len, e->sym, e->nsym);
+		sp->rule_cost += e->raw;	/* unweighted, for revrit_candidates */
+	}
+	sp->nopts = 0;
+	sp->opts = NULL;
+	return s->want_path ? trace_options(s, hi, arena, sp) : 1;
 }
 
 /* The state at pos with this key, or -1. */
@@ -586,34 +365,6 @@ drop_dearer_twin(const rv_search *s, rv_spelling *out, int *found,
 	return 1;
 }
 
-/* Write the symbols of the path ending at hyp index hi. */
-static int
-trace(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
-{
-	int			len = 0;
-	uint8_t    *out;
-
-	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
-		len += s->edges[s->hyps[i].edge].nsym;
-	out = rv_arena_alloc(arena, (size_t) len + 1);
-	if (out == NULL)
-		return 0;
-	sp->sym = out;
-	sp->nsym = len;
-	sp->rule_cost = 0;
-	for (int i = hi; i >= 0 && s->hyps[i].edge >= 0; i = s->hyps[i].prev)
-	{
-		const edge *e = &s->edges[s->hyps[i].edge];
-
-		len -= e->nsym;
-		memcpy(out + len, e->sym, e->nsym);
-		sp->rule_cost += e->raw;	/* unweighted, for revrit_candidates */
-	}
-	sp->nopts = 0;
-	sp->opts = NULL;
-	return s->want_path ? trace_options(s, hi, arena, sp) : 1;
-}
-
 /* Close every hyp of an end state: word boundary, lexicon membership and
  * frequency (all properties of the state), then keep the k best. */
 static void
@@ -636,7 +387,7 @@ close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
 		return;					/* a spelling the lexicon had to vouch for */
 	/* distinct strings end in distinct states, but for these twins */
 	twin = s->any_vouched &&
-		find_state(s, s->states[si].pos, st->key ^ STATE_VOUCHED) >= 0;
+		find_state(s, st->pos, st->key ^ STATE_VOUCHED) >= 0;
 	for (int h = 0; h < st->nhyp; h++)
 	{
 		const hyp  *from = &s->hyps[si * k + h];
@@ -679,7 +430,7 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 
 	if (n <= 0 || n > RV_MAX_WORD || k <= 0)
 		return 0;
-	if (!build_lattice(s, r, cps, n))
+	if (!rv_lattice_build(s, r, cps, n))
 		return -1;
 	s->nstates = 0;
 	s->any_vouched = 0;
@@ -699,11 +450,19 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 
 	for (int pos = 0; pos < n; pos++)
 		for (int si = s->head[pos]; si >= 0; si = s->states[si].next)
+		{
+			/* complete now: every edge into pos starts before it */
+			rv_kbest_seal(&s->hyps[(int64_t) si * k], s->states[si].nhyp, k);
 			if (!expand(s, lex, pos, si, k))
 				return -1;
+		}
 
 	for (int si = s->head[n]; si >= 0; si = s->states[si].next)
+	{
+		rv_kbest_seal(&s->hyps[(int64_t) si * k], s->states[si].nhyp, k);
+		tick(s, s->states[si].nhyp);
 		close_state(s, r, lex, si, k, out, &found);
+	}
 	for (int i = 0; i < found; i++)
 		if (!trace(s, out[i].nsym, arena, &out[i]))
 			return -1;

@@ -46,8 +46,12 @@ typedef struct rv_search rv_search;
 /* Scratch space reused across the words of one call. */
 rv_search  *rv_search_new(void);
 void		rv_search_free(rv_search *s);
-/* Ranking weights and spelling era of a call (NULL: the defaults). */
+/* Ranking weights, spelling era and interrupt callback of a call (NULL:
+ * the defaults, no callback).  The callback runs every RV_INTERRUPT_TICKS
+ * hyps extended (cancel, statement_timeout). */
 void		rv_search_configure(rv_search *s, const rv_options *options);
+
+#define RV_INTERRUPT_TICKS	4096
 
 /* Rank with the rules' weights for a text without romanization marks
  * (rules/README.md, "ח:4/1.5") or, plain = 0, for one with them. */

@@ -31,6 +31,7 @@ struct rv_lexicon
 {
 	const unsigned char *map;
 	size_t		size;
+	int			borrowed;		/* the host maps and unmaps (attach) */
 	/* DAWG */
 	const rvlex_node *nodes;
 	const uint32_t *edges;
@@ -310,12 +311,20 @@ verify_and_load(const char *path, rv_lexicon *lex, char *err)
 
 /* ---- open / close ---------------------------------------------------------- */
 
-/* Map the whole file read-only; the page cache shares it between backends. */
+/*
+ * Map the whole file read-only; the page cache shares it between backends.
+ * Refused before any byte of the body is read: a non-regular file (opened
+ * non-blocking, so a FIFO cannot hang us), and a header whose magic,
+ * version or recorded size is wrong (a 2 GB stray file costs one read).
+ */
 static rv_status
 map_file(const char *path, rv_lexicon *lex, char *err)
 {
 	struct stat st;
-	int			fd = open(path, O_RDONLY | O_CLOEXEC);
+	int			fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	unsigned char head[sizeof(rvlex_header)];
+	ssize_t		got;
+	rv_status	status;
 	void	   *p;
 
 	if (fd < 0)
@@ -329,19 +338,26 @@ map_file(const char *path, rv_lexicon *lex, char *err)
 		close(fd);
 		return RV_EIO;
 	}
-	if (st.st_size < (off_t) sizeof(rvlex_header))
+	if (!S_ISREG(st.st_mode))
 	{
-		char		magic[RVLEX_MAGIC_LEN];
-		ssize_t		got = read(fd, magic, sizeof(magic));
-
+		rv_seterr(err, "lexicon \"%s\" is not a regular file", path);
 		close(fd);
-		if (got != (ssize_t) sizeof(magic) ||
-			memcmp(magic, RVLEX_MAGIC, RVLEX_MAGIC_LEN) != 0)
-			rv_seterr(err, "\"%s\" is not a revrit lexicon (bad magic)", path);
-		else
-			rv_seterr(err, "\"%s\" is truncated: %lld bytes, shorter than the header",
-					  path, (long long) st.st_size);
 		return RV_EFORMAT;
+	}
+	got = pread(fd, head, sizeof(head), 0);
+	if (got < 0)
+	{
+		rv_seterr(err, "cannot read lexicon \"%s\": %s", path, strerror(errno));
+		close(fd);
+		return RV_EIO;
+	}
+	status = rv_lexicon_check_header(head, (size_t) got,
+									 (unsigned long long) st.st_size, path,
+									 NULL, err);
+	if (status != RV_OK)
+	{
+		close(fd);
+		return status;
 	}
 	/* MAP_POPULATE: the checksum reads every page anyway; fault them in
 	 * one go instead of one at a time */
@@ -355,6 +371,66 @@ map_file(const char *path, rv_lexicon *lex, char *err)
 	}
 	lex->map = p;
 	lex->size = (size_t) st.st_size;
+	return RV_OK;
+}
+
+size_t
+rv_lexicon_header_size(void)
+{
+	return sizeof(rvlex_header);
+}
+
+rv_status
+rv_lexicon_check_header(const void *head, size_t headlen,
+						unsigned long long file_size, const char *name,
+						unsigned long long *checksum, char *err)
+{
+	rvlex_header hdr;
+	rv_status	st;
+
+	/* the caller read min(header, file) bytes: check_header reads no more */
+	if (headlen < sizeof(hdr) && headlen != file_size)
+	{
+		rv_seterr(err, "\"%s\": short read of the header", name);
+		return RV_EIO;
+	}
+	if (file_size > RV_MAX_LEXICON_BYTES)
+	{
+		rv_seterr(err, "\"%s\" is %llu bytes, more than the limit of %llu",
+				  name, (unsigned long long) file_size,
+				  (unsigned long long) RV_MAX_LEXICON_BYTES);
+		return RV_ETOOLONG;
+	}
+	st = check_header(name, head, (size_t) file_size, &hdr, err);
+	if (st == RV_OK && checksum)
+		*checksum = hdr.checksum;
+	return st;
+}
+
+rv_status
+rv_lexicon_attach(const void *data, size_t size, const char *name,
+				  rv_lexicon **out, char *err)
+{
+	rv_lexicon *lex;
+	rv_status	st;
+
+	*out = NULL;
+	lex = rv_alloc0(sizeof(*lex));
+	if (lex == NULL)
+	{
+		rv_seterr(err, "out of memory opening lexicon \"%s\"", name);
+		return RV_ENOMEM;
+	}
+	lex->map = data;
+	lex->size = size;
+	lex->borrowed = 1;
+	st = verify_and_load(name, lex, err);
+	if (st != RV_OK)
+	{
+		rv_lexicon_close(lex);
+		return st;
+	}
+	*out = lex;
 	return RV_OK;
 }
 
@@ -393,7 +469,7 @@ rv_lexicon_close(rv_lexicon *lex)
 {
 	if (lex == NULL)
 		return;
-	if (lex->map)
+	if (lex->map && !lex->borrowed)
 		munmap((void *) lex->map, lex->size);
 	rv_free(lex);
 }

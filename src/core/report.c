@@ -1,5 +1,7 @@
 /*
- * report.c — the JSON analysis of a conversion (rv_analyze).
+ * report.c — the analysis of a conversion (rv_analyze_events), emitted as
+ * structural events while the conversion runs; json_text.c writes them as
+ * JSON text, the PostgreSQL glue builds jsonb from them.
  *
  * Recommendation rules (README, "revrit_analyze"): a part is fit for
  * display when its standard was recognized, it has no foreign words, every
@@ -18,53 +20,34 @@
 #include "report.h"
 
 static void
-put_str(rv_buf *b, const char *s)
+ev_key(const rv_report *r, const char *key)
 {
-	rv_buf_putc(b, '"');
-	for (; *s; s++)
-	{
-		unsigned char c = (unsigned char) *s;
-
-		if (c == '"' || c == '\\')
-		{
-			rv_buf_putc(b, '\\');
-			rv_buf_putc(b, (char) c);
-		}
-		else if (c < 0x20)
-		{
-			char		esc[8];
-
-			snprintf(esc, sizeof(esc), "\\u%04x", c);
-			rv_buf_append(b, esc, strlen(esc));
-		}
-		else
-			rv_buf_putc(b, (char) c);
-	}
-	rv_buf_putc(b, '"');
+	r->sink->key(key, strlen(key), r->sink->arg);
 }
 
 static void
-put_raw(rv_buf *b, const char *s)
+ev_str(const rv_report *r, const char *key, const char *s)
 {
-	rv_buf_append(b, s, strlen(s));
+	ev_key(r, key);
+	r->sink->string(s, strlen(s), r->sink->arg);
 }
 
 static void
-put_bool(rv_buf *b, const char *key, int v, int comma)
+ev_bool(const rv_report *r, const char *key, int v)
 {
-	put_str(b, key);
-	put_raw(b, v ? ": true" : ": false");
-	if (comma)
-		put_raw(b, ", ");
+	ev_key(r, key);
+	r->sink->boolean(v != 0, r->sink->arg);
 }
 
 void
-rv_report_init(rv_report *r, int lexicon)
+rv_report_init(rv_report *r, int lexicon, const rv_event_sink *sink)
 {
 	memset(r, 0, sizeof(*r));
-	rv_buf_init(&r->json);
+	r->sink = sink;
 	r->lexicon = lexicon;
-	put_raw(&r->json, "{\"parts\": [");
+	sink->begin_object(sink->arg);
+	ev_key(r, "parts");
+	sink->begin_array(sink->arg);
 }
 
 void
@@ -77,17 +60,13 @@ void
 rv_report_part_begin(rv_report *r, rv_role role, const char *standard,
 					 int standard_known, int translit)
 {
-	if (r->nparts > 0)
-		put_raw(&r->json, ", ");
-	put_raw(&r->json, "{\"role\": ");
-	put_str(&r->json, rv_role_name(role));
-	put_raw(&r->json, ", \"standard\": ");
-	put_str(&r->json, standard);
-	put_raw(&r->json, ", \"language\": ");
-	put_str(&r->json, r->language ? r->language : "hebrew");
-	put_raw(&r->json, ", ");
-	put_bool(&r->json, "transliteration_tokens", translit, 1);
-	put_raw(&r->json, "\"words\": [");
+	r->sink->begin_object(r->sink->arg);
+	ev_str(r, "role", rv_role_name(role));
+	ev_str(r, "standard", standard);
+	ev_str(r, "language", r->language ? r->language : "hebrew");
+	ev_bool(r, "transliteration_tokens", translit);
+	ev_key(r, "words");
+	r->sink->begin_array(r->sink->arg);
 	if (r->nparts < RV_REPORT_MAX_PARTS)
 		r->parts[r->nparts].role = role;
 	r->nwords = 0;
@@ -104,31 +83,35 @@ void
 rv_report_word(rv_report *r, const char *roman, const char *const *hebrew,
 			   const double *scores, int nalt, int in_lexicon, int foreign)
 {
-	rv_buf	   *b = &r->json;
+	const rv_event_sink *k = r->sink;
 	char		num[32];
 
-	if (r->nwords++ > 0)
-		put_raw(b, ", ");
-	put_raw(b, "{\"romanized\": ");
-	put_str(b, roman);
-	put_raw(b, ", \"hebrew\": ");
-	put_str(b, nalt > 0 ? hebrew[0] : roman);
-	put_raw(b, ", ");
-	put_bool(b, "converted", nalt > 0, 1);
-	put_bool(b, "foreign", foreign, 1);
-	put_bool(b, "in_lexicon", nalt > 0 && in_lexicon, 1);
-	put_raw(b, "\"alternatives\": [");
+	r->nwords++;
+	k->begin_object(k->arg);
+	ev_str(r, "romanized", roman);
+	ev_str(r, "hebrew", nalt > 0 ? hebrew[0] : roman);
+	ev_bool(r, "converted", nalt > 0);
+	ev_bool(r, "foreign", foreign);
+	ev_bool(r, "in_lexicon", nalt > 0 && in_lexicon);
+	ev_key(r, "alternatives");
+	k->begin_array(k->arg);
 	for (int i = 0; i < nalt; i++)
 	{
-		put_raw(b, i ? ", {\"hebrew\": " : "{\"hebrew\": ");
-		put_str(b, hebrew[i]);
+		k->begin_object(k->arg);
+		ev_str(r, "hebrew", hebrew[i]);
+		ev_key(r, "score");
 		if (isfinite(scores[i]) && fabs(scores[i]) < 1e12)
-			snprintf(num, sizeof(num), ", \"score\": %.3f}", scores[i]);
+		{
+			int			len = snprintf(num, sizeof(num), "%.3f", scores[i]);
+
+			k->number(num, (size_t) len, k->arg);
+		}
 		else
-			snprintf(num, sizeof(num), ", \"score\": null}");
-		put_raw(b, num);
+			k->null(k->arg);
+		k->end_object(k->arg);
 	}
-	put_raw(b, "]}");
+	k->end_array(k->arg);
+	k->end_object(k->arg);
 
 	if (foreign)
 		r->foreign_tokens = 1;
@@ -153,23 +136,20 @@ rv_report_part_kept(rv_report *r)
 void
 rv_report_part_end(rv_report *r, const char *source, const char *hebrew)
 {
-	rv_buf	   *b = &r->json;
 	int			recognized = r->lexicon && r->all_recognized && r->converted_words > 0;
 	int			search = r->fully_converted && !r->foreign_tokens &&
 		r->converted_words > 0;
 	int			display = search && recognized && r->standard_known;
 
-	put_raw(b, "], \"text\": ");
-	put_str(b, source);
-	put_raw(b, ", \"hebrew\": ");
-	put_str(b, hebrew);
-	put_raw(b, ", ");
-	put_bool(b, "foreign_tokens", r->foreign_tokens, 1);
-	put_bool(b, "fully_converted", r->fully_converted, 1);
-	put_bool(b, "all_recognized", recognized, 1);
-	put_bool(b, "fit_for_display", display, 1);
-	put_bool(b, "fit_for_search", search, 0);
-	put_raw(b, "}");
+	r->sink->end_array(r->sink->arg);
+	ev_str(r, "text", source);
+	ev_str(r, "hebrew", hebrew);
+	ev_bool(r, "foreign_tokens", r->foreign_tokens);
+	ev_bool(r, "fully_converted", r->fully_converted);
+	ev_bool(r, "all_recognized", recognized);
+	ev_bool(r, "fit_for_display", display);
+	ev_bool(r, "fit_for_search", search);
+	r->sink->end_object(r->sink->arg);
 	if (r->nparts < RV_REPORT_MAX_PARTS)
 	{
 		r->parts[r->nparts].kept = r->kept;
@@ -208,28 +188,25 @@ in_list(const rv_report_part *p, rv_list list)
 }
 
 static void
-put_roles(rv_buf *b, const rv_report *r, rv_list list)
+put_roles(const rv_report *r, const char *key, rv_list list)
 {
-	int			first = 1;
 	int			n = r->nparts < RV_REPORT_MAX_PARTS ? r->nparts : RV_REPORT_MAX_PARTS;
 
-	put_raw(b, "[");
+	ev_key(r, key);
+	r->sink->begin_array(r->sink->arg);
 	for (int i = 0; i < n; i++)
 	{
-		if (!in_list(&r->parts[i], list))
-			continue;
-		if (!first)
-			put_raw(b, ", ");
-		put_str(b, rv_role_name(r->parts[i].role));
-		first = 0;
+		const char *role = rv_role_name(r->parts[i].role);
+
+		if (in_list(&r->parts[i], list))
+			r->sink->string(role, strlen(role), r->sink->arg);
 	}
-	put_raw(b, "]");
+	r->sink->end_array(r->sink->arg);
 }
 
-char *
-rv_report_finish(rv_report *r, const char *hebrew, size_t *len)
+void
+rv_report_finish(rv_report *r, const char *hebrew)
 {
-	rv_buf	   *b = &r->json;
 	int			converted = 0,
 				all_display = 1,
 				main_search = 0;
@@ -250,28 +227,17 @@ rv_report_finish(rv_report *r, const char *hebrew, size_t *len)
 	}
 	use = converted && all_display ? "display" : main_search ? "search" : "none";
 
-	put_raw(b, "], \"hebrew\": ");
-	put_str(b, hebrew);
-	put_raw(b, ", \"kind\": ");
-	put_str(b, r->kind ? r->kind : "title");
-	put_raw(b, ", ");
-	put_bool(b, "lexicon", r->lexicon, 1);
-	put_raw(b, "\"recommendation\": {\"use\": ");
-	put_str(b, use);
-	put_raw(b, ", \"display\": ");
-	put_roles(b, r, LIST_DISPLAY);
-	put_raw(b, ", \"search_only\": ");
-	put_roles(b, r, LIST_SEARCH_ONLY);
-	put_raw(b, ", \"unfit\": ");
-	put_roles(b, r, LIST_UNFIT);
-	put_raw(b, ", \"kept\": ");
-	put_roles(b, r, LIST_KEPT);
-	put_raw(b, "}}");
-	return rv_buf_take(b, len);
-}
-
-void
-rv_report_free(rv_report *r)
-{
-	rv_buf_free(&r->json);
+	r->sink->end_array(r->sink->arg);
+	ev_str(r, "hebrew", hebrew);
+	ev_str(r, "kind", r->kind ? r->kind : "title");
+	ev_bool(r, "lexicon", r->lexicon);
+	ev_key(r, "recommendation");
+	r->sink->begin_object(r->sink->arg);
+	ev_str(r, "use", use);
+	put_roles(r, "display", LIST_DISPLAY);
+	put_roles(r, "search_only", LIST_SEARCH_ONLY);
+	put_roles(r, "unfit", LIST_UNFIT);
+	put_roles(r, "kept", LIST_KEPT);
+	r->sink->end_object(r->sink->arg);
+	r->sink->end_object(r->sink->arg);
 }

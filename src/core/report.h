@@ -1,5 +1,5 @@
 /*
- * report.h — private: the JSON analysis that rv_analyze() returns, built
+ * report.h — private: the analysis that rv_analyze_events() streams, built
  * while the conversion runs (convert.c calls these as it goes).
  */
 #ifndef REVRIT_REPORT_H
@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "isbd.h"
+#include "revrit.h"
 
 #define RV_REPORT_MAX_PARTS 64
 
@@ -20,7 +21,7 @@ typedef struct rv_report_part
 
 typedef struct rv_report
 {
-	rv_buf		json;
+	const rv_event_sink *sink;
 	int			lexicon;		/* a lexicon was loaded */
 	const char *kind;			/* the field kind converted with (kind.c) */
 	int			nparts;
@@ -37,7 +38,7 @@ typedef struct rv_report
 	int			kept;			/* left as written: another language */
 } rv_report;
 
-void		rv_report_init(rv_report *r, int lexicon);
+void		rv_report_init(rv_report *r, int lexicon, const rv_event_sink *sink);
 /* The language the next part is read as ("yiddish"; NULL: Hebrew). */
 void		rv_report_set_language(rv_report *r, const char *language);
 void		rv_report_part_begin(rv_report *r, rv_role role, const char *standard,
@@ -51,7 +52,6 @@ void		rv_report_word(rv_report *r, const char *roman, const char *const *hebrew,
 void		rv_report_part_kept(rv_report *r);
 void		rv_report_part_end(rv_report *r, const char *source, const char *hebrew);
 /* Close the document with the whole conversion and the recommendation. */
-char	   *rv_report_finish(rv_report *r, const char *hebrew, size_t *len);
-void		rv_report_free(rv_report *r);
+void		rv_report_finish(rv_report *r, const char *hebrew);
 
 #endif							/* REVRIT_REPORT_H */

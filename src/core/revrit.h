@@ -34,8 +34,17 @@ typedef enum rv_status
 	RV_ETOOLONG					/* input exceeds RV_MAX_INPUT_BYTES */
 } rv_status;
 
-/* Most candidates per word rv_candidates and rv_analyze will rank. */
-#define RV_MAX_CANDIDATES 10000
+/*
+ * Limits, one place for the core, the CLI and PostgreSQL.  Each is an
+ * error with a status (and in PostgreSQL an SQLSTATE), never a silent cut.
+ */
+/* Most candidates per word rv_candidates and rv_analyze will rank (n):
+ * the search does work in proportion to n for every word. */
+#define RV_MAX_CANDIDATES 1000
+/* Most standards (rule files) one engine holds. */
+#define RV_MAX_STANDARDS 16
+/* A rule file larger than this is refused. */
+#define RV_MAX_RULES_BYTES (4u * 1024u * 1024u)
 
 /* Inputs longer than this are refused rather than processed. */
 #define RV_MAX_INPUT_BYTES (8u * 1024u * 1024u)
@@ -63,6 +72,19 @@ rv_status	rv_rules_load(const char *path, rv_rules **out, char *err);
 rv_status	rv_rules_parse(const char *text, size_t len, const char *name,
 						   rv_rules **out, char *err);
 void		rv_rules_free(rv_rules *rules);
+
+/*
+ * Which files of a rules directory are standards, and in which order every
+ * host loads them (the engine's first standard is the fallback of "auto"):
+ * RV_DEFAULT_STANDARD's file first, then by name.  A host lists the
+ * directory with its own API, passes the names, and loads names[0..return)
+ * in order; the others are freed by the host.  -1 if more than
+ * RV_MAX_STANDARDS rule files.
+ */
+#define RV_RULES_SUFFIX ".rules"
+#define RV_DEFAULT_STANDARD "ala-lc"
+int			rv_rules_is_file(const char *filename);
+int			rv_rules_order_files(char **names, int n);
 const char *rv_rules_name(const rv_rules *rules);
 /* A word-list file (given names, a gazetteer) rather than a standard: it
  * is loaded like a rule file but is not a standard one can name. */
@@ -76,6 +98,25 @@ typedef struct rv_lexicon rv_lexicon;
  * checksum are verified before it is used. */
 rv_status	rv_lexicon_open(const char *path, rv_lexicon **out, char *err);
 void		rv_lexicon_close(rv_lexicon *lexicon);
+
+/* A lexicon larger than this is refused (RV_ETOOLONG) before it is read. */
+#define RV_MAX_LEXICON_BYTES (1024ull * 1024ull * 1024ull)
+
+/*
+ * For a host that reads files itself (PostgreSQL's file API): the bytes to
+ * read first (min of this and the file's size), their check against the
+ * file's size, and the lexicon over a mapping or buffer the host keeps
+ * alive until rv_lexicon_close() and then releases itself.  name is only
+ * used in messages; *checksum (may be NULL) gets the content checksum the
+ * header records.
+ */
+size_t		rv_lexicon_header_size(void);
+rv_status	rv_lexicon_check_header(const void *head, size_t headlen,
+									unsigned long long file_size,
+									const char *name,
+									unsigned long long *checksum, char *err);
+rv_status	rv_lexicon_attach(const void *data, size_t size, const char *name,
+							  rv_lexicon **out, char *err);
 
 /* ---- conversion ---------------------------------------------------------- */
 
@@ -242,6 +283,31 @@ rv_status	rv_candidates(const rv_engine *engine, const char *text,
 rv_status	rv_analyze(const rv_engine *engine, const char *text, size_t len,
 					   int n, const rv_options *options, char **json,
 					   size_t *jsonlen, char *err);
+
+/*
+ * The same analysis as a stream of structural events, in document order,
+ * so a host builds its own representation (PostgreSQL: jsonb) without JSON
+ * text in between, and without holding more than one word in the core.
+ * Strings are UTF-8 and not NUL-terminated; numbers are JSON number text.
+ * On an error the stream stops where it was; discard what was built.
+ */
+typedef struct rv_event_sink
+{
+	void		(*begin_object) (void *arg);
+	void		(*end_object) (void *arg);
+	void		(*begin_array) (void *arg);
+	void		(*end_array) (void *arg);
+	void		(*key) (const char *s, size_t len, void *arg);
+	void		(*string) (const char *s, size_t len, void *arg);
+	void		(*number) (const char *s, size_t len, void *arg);
+	void		(*boolean) (int v, void *arg);
+	void		(*null) (void *arg);
+	void	   *arg;
+} rv_event_sink;
+
+rv_status	rv_analyze_events(const rv_engine *engine, const char *text,
+							  size_t len, int n, const rv_options *options,
+							  const rv_event_sink *sink, char *err);
 
 /*
  * The language automatic detection takes the whole text to be in: "hebrew"

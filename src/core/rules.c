@@ -10,12 +10,13 @@
 #include "alloc.h"
 #include "buf.h"
 #include "hebrew.h"
+#include "interrupt.h"
 #include "points.h"
 #include "rules.h"
 #include "utf8.h"
 
 /* Largest rule file accepted: far above any real standard. */
-#define RULES_MAX_BYTES (4u * 1024u * 1024u)
+#define RULES_MAX_BYTES RV_MAX_RULES_BYTES	/* revrit.h */
 
 /* Growable array of fixed-size items, used only while compiling. */
 typedef struct vec
@@ -997,6 +998,7 @@ rv_rules_marker_score(const rv_rules *r, const uint32_t *cps, size_t n)
 	{
 		uint32_t	f = rv_rules_fold(r, rv_cp_lower(cps[i]));
 
+		rv_interrupt_tick();	/* a whole text: cancel (interrupt.h) */
 		for (uint32_t m = 0; m < r->nmarkers; m++)
 			if (r->markers[m].cp == f || r->markers[m].cp == cps[i])
 			{

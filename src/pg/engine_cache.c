@@ -27,6 +27,8 @@ static MemoryContext RevritCacheContext = NULL;
 /* What is loaded, and for which value of revrit.lexicon. */
 static RevritLoaded loaded;
 static rv_lexicon *loaded_lexicon = NULL;
+static RevritMapping loaded_mapping;
+static RevritMapping named_mappings[REVRIT_MAX_NAMED_LEXICONS];
 static char *loaded_setting = NULL;
 static bool loaded_valid = false;
 
@@ -36,15 +38,26 @@ static bool missing_lexicon_logged = false;
 /* ---- allocator ------------------------------------------------------------ */
 
 /*
+ * The core allocates in an explicit, named context: "revrit engine"
+ * (RevritCacheContext) while loading, a "revrit core call" context around
+ * each SQL call (revrit_core_call_begin), so whatever a call leaves behind,
+ * an error included, goes with its context and shows by name in
+ * MemoryContextStats.  The allocator's ctx points at core_context.
+ *
  * NO_OOM lets the core see NULL and report RV_ENOMEM itself (so it can
  * release what it holds); HUGE because a 1 MB title may need a lattice
  * beyond palloc's 1 GB limit only in pathological cases, and the core
  * bounds its input anyway.
  */
+static MemoryContext core_context = NULL;
+
 static void *
 pg_rv_alloc(size_t size, void *ctx)
 {
-	return palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+	MemoryContext cxt = *(MemoryContext *) ctx;
+
+	return MemoryContextAllocExtended(cxt ? cxt : CurrentMemoryContext, size,
+									  MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
 }
 
 static void *
@@ -63,10 +76,26 @@ void
 revrit_install_allocator(void)
 {
 	static const rv_allocator allocator = {
-		pg_rv_alloc, pg_rv_realloc, pg_rv_free, NULL
+		pg_rv_alloc, pg_rv_realloc, pg_rv_free, &core_context
 	};
 
 	rv_set_allocator(&allocator);
+}
+
+MemoryContext
+revrit_core_call_begin(void)
+{
+	core_context = AllocSetContextCreate(CurrentMemoryContext,
+										 "revrit core call",
+										 ALLOCSET_DEFAULT_SIZES);
+	return core_context;
+}
+
+void
+revrit_core_call_end(MemoryContext call)
+{
+	core_context = NULL;
+	MemoryContextDelete(call);
 }
 
 /* ---- loading -------------------------------------------------------------- */
@@ -86,7 +115,10 @@ unload(void)
 		rv_lexicon_close(loaded_lexicon);
 	for (i = 0; i < loaded.nnamed; i++)
 		rv_lexicon_close(loaded.named[i]);
+	for (i = 0; i < REVRIT_MAX_NAMED_LEXICONS; i++)
+		revrit_lexicon_unmap(&named_mappings[i]);
 	loaded_lexicon = NULL;
+	revrit_lexicon_unmap(&loaded_mapping);
 	loaded_setting = NULL;
 	memset(&loaded, 0, sizeof(loaded));
 	if (RevritCacheContext)
@@ -102,76 +134,13 @@ load_failed(MemoryContext oldcxt, rv_status status, const char *err,
 	revrit_report(status, err, file);
 }
 
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-/* Load every *.rules file of dir, in name order. */
+/* Load the standards of dir (rules_load.c), recorded one by one so that
+ * unload() frees them if a later file fails. */
 static void
 load_rules(const char *dir, MemoryContext oldcxt)
 {
-	DIR		   *d;
-	struct dirent *de;
-	char	   *names[REVRIT_MAX_STANDARDS];
-	int			nnames = 0;
-	size_t		suffix = strlen(REVRIT_RULES_SUFFIX);
-	int			i;
-
-	d = AllocateDir(dir);
-	if (d == NULL)
-	{
-		MemoryContextSwitchTo(oldcxt);
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("revrit: could not open rule directory \"%s\": %m", dir),
-				 errhint("Run \"make install\" for revrit.")));
-	}
-	while ((de = ReadDir(d, dir)) != NULL)
-	{
-		size_t		len = strlen(de->d_name);
-
-		if (de->d_name[0] == '.' || len <= suffix ||
-			strcmp(de->d_name + len - suffix, REVRIT_RULES_SUFFIX) != 0)
-			continue;
-		if (nnames == REVRIT_MAX_STANDARDS)
-		{
-			FreeDir(d);
-			MemoryContextSwitchTo(oldcxt);
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("revrit: more than %d rule files in \"%s\"",
-							REVRIT_MAX_STANDARDS, dir)));
-		}
-		names[nnames++] = pstrdup(de->d_name);
-	}
-	FreeDir(d);
-
-	if (nnames == 0)
-	{
-		MemoryContextSwitchTo(oldcxt);
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_FILE),
-				 errmsg("revrit: no rule files (*%s) in \"%s\"",
-						REVRIT_RULES_SUFFIX, dir),
-				 errhint("Run \"make install\" for revrit.")));
-	}
-	qsort(names, nnames, sizeof(char *), cmp_names);
-
-	for (i = 0; i < nnames; i++)
-	{
-		char	   *path = psprintf("%s/%s", dir, names[i]);
-		char		err[RV_ERRLEN] = "";
-		rv_rules   *rules = NULL;
-		rv_status	st;
-
-		st = rv_rules_load(path, &rules, err);
-		if (st != RV_OK)
-			load_failed(oldcxt, st, err, path);
-		/* Recorded at once, so unload() frees it if a later file fails. */
-		loaded.rules[loaded.nrules++] = rules;
-	}
+	(void) oldcxt;
+	loaded.nrules = revrit_rules_load_dir(dir, (rv_rules **) loaded.rules);
 }
 
 /* The file revrit.lexicon names, or NULL for "none". */
@@ -196,8 +165,6 @@ load_lexicon(const char *setting, const char *dir, MemoryContext oldcxt)
 {
 	char	   *path = lexicon_path(setting, dir);
 	struct stat st;
-	char		err[RV_ERRLEN] = "";
-	rv_status	status;
 
 	if (path == NULL)
 		return;
@@ -222,12 +189,8 @@ load_lexicon(const char *setting, const char *dir, MemoryContext oldcxt)
 		return;
 	}
 
-	status = rv_lexicon_open(path, &loaded_lexicon, err);
-	if (status != RV_OK)
-	{
-		loaded_lexicon = NULL;
-		load_failed(oldcxt, status, err, path);
-	}
+	/* (in RevritCacheContext: the lexicon lives as long as the engine) */
+	loaded_lexicon = revrit_lexicon_load(path, &loaded_mapping);
 	loaded.lexicon_path = path;
 }
 
@@ -252,13 +215,12 @@ load_named_lexicons(const char *dir, MemoryContext oldcxt)
 		if (loaded.nnamed == REVRIT_MAX_NAMED_LEXICONS ||
 			(stat(path, &st) != 0 && errno == ENOENT))
 			continue;
-		status = rv_lexicon_open(path, &lex, err);
-		if (status == RV_OK)
-			status = rv_engine_attach_lexicon(loaded.engine, name, lex, err);
+		/* through a private copy, as the default lexicon (lexicon_load.c) */
+		lex = revrit_lexicon_load(path, &named_mappings[loaded.nnamed]);
+		status = rv_engine_attach_lexicon(loaded.engine, name, lex, err);
 		if (status != RV_OK)
 		{
-			if (lex)
-				rv_lexicon_close(lex);
+			rv_lexicon_close(lex);
 			load_failed(oldcxt, status, err, path);
 		}
 		loaded.named[loaded.nnamed++] = lex;
@@ -279,6 +241,7 @@ load(void)
 												   "revrit engine",
 												   ALLOCSET_DEFAULT_SIZES);
 	oldcxt = MemoryContextSwitchTo(RevritCacheContext);
+	core_context = RevritCacheContext;
 
 	get_share_path(my_exec_path, sharepath);
 	dir = psprintf("%s/%s", sharepath, REVRIT_SHARE_SUBDIR);
@@ -300,11 +263,14 @@ load(void)
 	loaded_setting = pstrdup(revrit_lexicon_guc);
 	loaded_valid = true;
 	MemoryContextSwitchTo(oldcxt);
+	core_context = NULL;
 }
 
 const RevritLoaded *
 revrit_engine(void)
 {
+	/* a call that failed may have left its deleted context here */
+	core_context = NULL;
 	if (loaded_valid && strcmp(loaded_setting, revrit_lexicon_guc) == 0)
 		return &loaded;
 	unload();

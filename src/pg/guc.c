@@ -9,6 +9,8 @@
  */
 #include "postgres.h"
 
+#include "access/parallel.h"
+#include "access/xact.h"
 #include "utils/guc.h"
 
 #include "revrit_pg.h"
@@ -24,6 +26,9 @@ int			revrit_kind_guc = RV_KIND_AUTO;
 int			revrit_yiddish_points_guc = RV_POINTS_PLAIN;
 bool		revrit_yiddish_ligatures_guc = false;
 bool		revrit_learning_guc = true;
+
+/* Set once every revrit.* setting exists; the engine needs them all. */
+static bool gucs_defined = false;
 
 static const struct config_enum_entry hyphen_options[] = {
 	{"maqaf", RV_HYPHEN_MAQAF, false},
@@ -102,6 +107,36 @@ check_lexicon(char **newval, void **extra, GucSource source)
 	return true;
 }
 
+/*
+ * revrit.standard must be "auto" or an installed standard, checked when it
+ * is SET (22023 then, not at the next call).  The standards are known only
+ * from the rule files, so the check loads the engine, which the next call
+ * needs anyway.  Only for SET, SET in a function, ALTER ... SET: a value
+ * from postgresql.conf or a database/role default is checked at its first
+ * use instead, since a failing load there would refuse connections.
+ */
+static bool
+check_standard(char **newval, void **extra, GucSource source)
+{
+	const RevritLoaded *eng;
+
+	if (*newval == NULL || pg_strcasecmp(*newval, REVRIT_AUTO_STANDARD) == 0)
+		return true;
+	if (!gucs_defined || source < PGC_S_INTERACTIVE ||
+		!IsTransactionState() || IsParallelWorker())
+		return true;
+	eng = revrit_engine();
+	/* as resolve_standard (revrit_pg.c) does: a word list is no standard */
+	for (int i = 0; i < eng->nrules; i++)
+		if (pg_strcasecmp(rv_rules_name(eng->rules[i]), *newval) == 0 &&
+			!rv_rules_is_wordlist(eng->rules[i]))
+			return true;
+	GUC_check_errcode(ERRCODE_INVALID_PARAMETER_VALUE);
+	GUC_check_errmsg("unknown revrit standard \"%s\"", *newval);
+	GUC_check_errhint("Valid standards are: %s.", revrit_standard_list(eng));
+	return false;
+}
+
 void
 revrit_define_gucs(void)
 {
@@ -112,7 +147,7 @@ revrit_define_gucs(void)
 							   REVRIT_DEFAULT_STANDARD,
 							   PGC_USERSET,
 							   0,
-							   NULL, NULL, NULL);
+							   check_standard, NULL, NULL);
 
 	DefineCustomEnumVariable("revrit.hyphen",
 							 "How revrit() writes the hyphen inside compounds.",
@@ -204,4 +239,5 @@ revrit_define_gucs(void)
 							 NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("revrit");
+	gucs_defined = true;
 }

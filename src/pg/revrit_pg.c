@@ -47,8 +47,8 @@ interrupt_cb(void *arg)
 }
 
 /* "auto, a, b" of the valid standard names, for hints. */
-static char *
-standard_list(const RevritLoaded *eng)
+char *
+revrit_standard_list(const RevritLoaded *eng)
 {
 	StringInfoData buf;
 	int			i;
@@ -86,7 +86,7 @@ resolve_standard(const RevritLoaded *eng, const char *arg)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown revrit standard \"%s\"", name),
-			 errhint("Valid standards are: %s.", standard_list(eng))));
+			 errhint("Valid standards are: %s.", revrit_standard_list(eng))));
 	return NULL;				/* keep compiler quiet */
 }
 
@@ -176,7 +176,7 @@ revrit_call_options(rv_options *opt, const RevritLoaded *eng,
 Datum
 revrit_convert_text(PG_FUNCTION_ARGS)
 {
-	char	   *input = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	text	   *input = PG_GETARG_TEXT_PP(0);
 	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	char	   *hyphen = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(3));
@@ -187,6 +187,7 @@ revrit_convert_text(PG_FUNCTION_ARGS)
 	char		err[RV_ERRLEN] = "";
 	rv_status	status;
 	text	   *result;
+	MemoryContext call;
 
 	revrit_check_encoding();
 	eng = revrit_engine();
@@ -194,13 +195,16 @@ revrit_convert_text(PG_FUNCTION_ARGS)
 	if (PG_NARGS() > 4)
 		opt.spelling = resolve_spelling(text_to_cstring(PG_GETARG_TEXT_PP(4)));
 
-	status = rv_convert(eng->engine, input, strlen(input), &opt,
-						&out, &outlen, err);
+	/* The core takes pointer and length: no copy of a detoasted text. */
+	call = revrit_core_call_begin();
+	status = rv_convert(eng->engine, VARDATA_ANY(input),
+						VARSIZE_ANY_EXHDR(input), &opt, &out, &outlen, err);
 	if (status != RV_OK)
 		revrit_report(status, err, NULL);
 
 	result = cstring_to_text_with_len(out, outlen);
-	rv_free(out);
+	revrit_core_call_end(call);	/* frees out too */
+	PG_FREE_IF_COPY(input, 0);
 	PG_RETURN_TEXT_P(result);
 }
 
@@ -223,6 +227,9 @@ candidate_cb(const rv_candidate *c, void *arg)
 	Datum		values[CANDIDATE_COLS];
 	bool		nulls[CANDIDATE_COLS] = {0};
 	MemoryContext oldcxt = MemoryContextSwitchTo(sink->rowcxt);
+
+	/* producing rows is work too: n = 1000 rows per word */
+	CHECK_FOR_INTERRUPTS();
 
 	values[0] = Int32GetDatum(c->word);
 	values[1] = Int32GetDatum(c->rank);
@@ -247,7 +254,7 @@ candidate_cb(const rv_candidate *c, void *arg)
 	return 0;
 }
 
-/* Checks n: a positive count no larger than REVRIT_MAX_CANDIDATES. */
+/* Checks n: a positive count no larger than RV_MAX_CANDIDATES. */
 static void
 check_candidate_count(int n)
 {
@@ -261,10 +268,10 @@ check_candidate_count(int n)
 	 * every candidate becomes a row; the cap keeps one call's time and
 	 * memory bounded.  Nobody reads past the first few hundred.
 	 */
-	if (n > REVRIT_MAX_CANDIDATES)
+	if (n > RV_MAX_CANDIDATES)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("n must be at most %d", REVRIT_MAX_CANDIDATES)));
+				 errmsg("n must be at most %d", RV_MAX_CANDIDATES)));
 }
 
 /* revrit_candidates(text text, n int DEFAULT 5, standard text DEFAULT '',
@@ -273,7 +280,7 @@ Datum
 revrit_candidates(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	char	   *input = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	text	   *input = PG_GETARG_TEXT_PP(0);
 	int32		n = PG_GETARG_INT32(1);
 	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(3));
@@ -282,6 +289,7 @@ revrit_candidates(PG_FUNCTION_ARGS)
 	CandidateSink sink;
 	char		err[RV_ERRLEN] = "";
 	rv_status	status;
+	MemoryContext call;
 
 	check_candidate_count(n);
 	revrit_check_encoding();
@@ -296,11 +304,15 @@ revrit_candidates(PG_FUNCTION_ARGS)
 										ALLOCSET_SMALL_SIZES);
 
 	/* The core's scratch memory lives in the per-call context. */
-	status = rv_candidates(eng->engine, input, strlen(input), n, &opt,
+	call = revrit_core_call_begin();
+	status = rv_candidates(eng->engine, VARDATA_ANY(input),
+						   VARSIZE_ANY_EXHDR(input), n, &opt,
 						   candidate_cb, &sink, err);
 	if (status != RV_OK)
 		revrit_report(status, err, NULL);
 	MemoryContextDelete(sink.rowcxt);
+	revrit_core_call_end(call);
+	PG_FREE_IF_COPY(input, 0);
 
 	return (Datum) 0;
 }
@@ -346,32 +358,27 @@ revrit_info(PG_FUNCTION_ARGS)
 Datum
 revrit_analyze(PG_FUNCTION_ARGS)
 {
-	char	   *input = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	text	   *input = PG_GETARG_TEXT_PP(0);
 	int32		n = PG_GETARG_INT32(1);
 	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(3));
 	const RevritLoaded *eng;
 	rv_options	opt;
-	char	   *json = NULL;
-	size_t		jsonlen = 0;
-	char		err[RV_ERRLEN] = "";
-	rv_status	status;
-	Datum		result;
+	Jsonb	   *result;
+	MemoryContext call;
 
 	check_candidate_count(n);
 	revrit_check_encoding();
 	eng = revrit_engine();
 	make_options(&opt, eng, standard, "", kind);
 
-	status = rv_analyze(eng->engine, input, strlen(input), n, &opt,
-						&json, &jsonlen, err);
-	if (status != RV_OK)
-		revrit_report(status, err, NULL);
-
-	/* The core writes the JSON text; jsonb_in checks and converts it. */
-	result = DirectFunctionCall1(jsonb_in, CStringGetDatum(json));
-	rv_free(json);
-	PG_RETURN_DATUM(result);
+	/* jsonb built from the core's events as it goes (jsonb_sink.c) */
+	call = revrit_core_call_begin();
+	result = revrit_analyze_jsonb(eng->engine, VARDATA_ANY(input),
+								  VARSIZE_ANY_EXHDR(input), n, &opt);
+	revrit_core_call_end(call);
+	PG_FREE_IF_COPY(input, 0);
+	PG_RETURN_JSONB_P(result);
 }
 
 /* ---- shared with marc_*.c ------------------------------------------------- */

@@ -7,14 +7,14 @@
 
 #include "postgres.h"
 
+#include "utils/jsonb.h"
+
 #include "../core/revrit.h"
 
-/* revrit_candidates: n must lie in 1..REVRIT_MAX_CANDIDATES. */
-#define REVRIT_MAX_CANDIDATES	1000
+/* Limits (n, standards, input, rule and lexicon sizes): revrit.h, RV_MAX_*. */
 
 /* Subdirectory of the share directory holding *.rules and *.rvlex. */
 #define REVRIT_SHARE_SUBDIR		"revrit"
-#define REVRIT_RULES_SUFFIX		".rules"
 #define REVRIT_LEXICON_SUFFIX	".rvlex"
 
 /* revrit.lexicon: the default, and the value meaning "rules only". */
@@ -30,8 +30,6 @@
 /* At most this many lexicons named by rule files are loaded. */
 #define REVRIT_MAX_NAMED_LEXICONS	4
 
-/* At most this many rule files (standards) are loaded. */
-#define REVRIT_MAX_STANDARDS	32
 
 /* ---- guc.c ---------------------------------------------------------------- */
 
@@ -54,7 +52,7 @@ typedef struct RevritLoaded
 {
 	rv_engine  *engine;
 	int			nrules;
-	const rv_rules *rules[REVRIT_MAX_STANDARDS];
+	const rv_rules *rules[RV_MAX_STANDARDS];
 	const char *rules_dir;		/* where the rule files were found */
 	const char *lexicon_path;	/* NULL = rules only */
 	/* lexicons rule files name (yiddish.rvlex) */
@@ -64,8 +62,51 @@ typedef struct RevritLoaded
 
 extern void revrit_install_allocator(void);
 
+/*
+ * Around every core call: the core allocates in a fresh "revrit core call"
+ * context under the current one, deleted by _end (or with its parent on an
+ * error).  Results the caller keeps must be copied out before _end.
+ */
+extern MemoryContext revrit_core_call_begin(void);
+extern void revrit_core_call_end(MemoryContext call);
+
 /* The engine for the current settings, loaded or reloaded on demand. */
 extern const RevritLoaded *revrit_engine(void);
+
+/* ---- jsonb_sink.c --------------------------------------------------------- */
+
+/* rv_analyze_events of a text, as jsonb; errors are raised. */
+extern Jsonb *revrit_analyze_jsonb(const rv_engine *engine,
+								   const char *text, size_t len, int n,
+								   const rv_options *opt);
+
+/* ---- rules_load.c --------------------------------------------------------- */
+
+/*
+ * Compile the standards of dir, read with PostgreSQL's file API, in the
+ * core's order (rv_rules_order_files) into rules[0..RV_MAX_STANDARDS);
+ * returns how many.  Errors are raised; rules[] holds those compiled so far
+ * (NULL-terminated), for the caller to free.
+ */
+extern int	revrit_rules_load_dir(const char *dir, rv_rules **rules);
+
+/* ---- lexicon_load.c ------------------------------------------------------- */
+
+/* A mapping the glue made and must release after rv_lexicon_close(). */
+typedef struct RevritMapping
+{
+	void	   *data;
+	size_t		size;
+} RevritMapping;
+
+/* Check, copy privately and map the lexicon at path; errors are raised. */
+extern rv_lexicon *revrit_lexicon_load(const char *path, RevritMapping *mapping);
+extern void revrit_lexicon_unmap(RevritMapping *mapping);
+
+/* ---- revrit_pg.c ---------------------------------------------------------- */
+
+/* "auto, ala-lc, ..." of the valid standard names (word lists are none). */
+extern char *revrit_standard_list(const RevritLoaded *eng);
 
 /* ---- errors.c ------------------------------------------------------------- */
 

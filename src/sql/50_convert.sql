@@ -3,11 +3,12 @@
 --
 -- How it works (docs/converting-tables.md is the user's manual):
 --
---  1. Compute.  One CREATE UNLOGGED TABLE ... AS SELECT key, source,
---     revrit(source) FROM tbl WHERE <filter> into a scratch table.  PostgreSQL
---     15 plans CREATE TABLE AS in parallel (it never runs UPDATE or
---     INSERT ... SELECT in parallel), so this is where every core works.
---     The scratch is unlogged (no WAL) and gets a unique index on the key.
+--  1. Compute.  One CREATE UNLOGGED TABLE ... AS SELECT key, hash(source),
+--     revrit(source) into a scratch table, over an unlogged copy of the
+--     rows to convert that carries parallel_workers (45_convert_work.sql).
+--     PostgreSQL 15 plans CREATE TABLE AS in parallel (it never runs
+--     UPDATE or INSERT ... SELECT in parallel), so this is where every core
+--     works.  The scratch gets a unique index on the key.
 --  2. Apply.  Walk the scratch in key order, batch_size rows per
 --     transaction: UPDATE the target from the scratch, advance the
 --     high-water mark (the last key applied) in a small *logged* state
@@ -16,12 +17,21 @@
 --  3. Finish.  Drop the scratch and the state table.
 --
 -- Restart.  Both tables have names derived from the table's OID and the
--- target column's number, in schema revrit_work, so a rerun finds them:
+-- target column's number, in the caller's own schema revrit_work_<role oid>
+-- (45_convert_work.sql), so a rerun finds them:
 --   * after a cancel or an error, the scratch is intact and the apply phase
---     resumes after the high-water mark;
+--     walks it again from the start: rows that already hold their value are
+--     read, not written, and a target reset meanwhile is converted again
+--     (the mark alone would skip it);
 --   * after a crash, crash recovery resets every unlogged table to empty;
---     the logged state still holds the mark, so only the rows after it are
---     computed again (pg_temp could not be used: it dies with the session).
+--     the logged state still holds the mark, so only the rows after it, and
+--     those before it whose target is NULL, are computed again (pg_temp
+--     could not be used: it dies with the session).
+--
+-- A NULL source is never converted: the row's target is left as it is
+-- (a hand-entered Hebrew title stays), and the final NOTICE counts them.
+-- A batch that fails with a deadlock or a serialization failure (a
+-- concurrent writer) is retried, at most c_retries times.
 --
 -- Safety.  The source column is only read.  Each scratch row keeps a hash
 -- of the source text it was computed from; if the row's source changed
@@ -29,15 +39,6 @@
 -- time, so a stale conversion is not written.  Identifiers come from regclass and
 -- pg_attribute and are quoted with format('%I'); the procedure is SECURITY
 -- INVOKER, so it can do nothing its caller could not do.
-
--- Work space for the scratch and state tables.  Callers create their own
--- tables here (and so own them); the procedure refuses to use a table in
--- it that another role owns, so nobody can plant a scratch for someone else.
--- The schema is never put on a search_path.
-CREATE SCHEMA revrit_work;
-GRANT USAGE, CREATE ON SCHEMA revrit_work TO PUBLIC;
-COMMENT ON SCHEMA revrit_work IS
-    'revrit_convert scratch and state tables of unfinished conversions';
 
 CREATE PROCEDURE revrit_convert(
     tbl regclass,
@@ -52,7 +53,17 @@ LANGUAGE plpgsql
 SECURITY INVOKER
 AS $proc$
 DECLARE
-    c_work      CONSTANT name := 'revrit_work';
+    c_work      name;           -- the caller's work schema
+    c_retries   CONSTANT integer := 5;
+    v_ext       text;           -- the extension's schema, quoted, with a dot
+    v_compute   jsonb;          -- rows and workers of the compute phase
+    v_planned   integer := 0;
+    v_launched  integer := 0;
+    v_nulls     bigint;
+    v_next      text[];
+    v_try       integer;
+    v_retried   integer := 0;
+    v_msg       text;
     v_relid     oid := tbl;
     v_relkind   "char";
     v_relname   name;
@@ -166,24 +177,13 @@ BEGIN
             USING ERRCODE = 'datatype_mismatch';
     END IF;
 
-    -- The key: the primary key, else the narrowest unique index on NOT NULL
-    -- columns without expressions or predicate.  ctid is no key: UPDATE
-    -- moves rows, so it cannot identify a row across batches or reruns.
-    SELECT array_agg(a.attname ORDER BY k.ord),
-           array_agg(pg_catalog.format_type(a.atttypid, a.atttypmod) ORDER BY k.ord)
-      INTO v_key, v_key_types
-      FROM (SELECT i.indkey, i.indnkeyatts
-              FROM pg_catalog.pg_index i
-             WHERE i.indrelid = v_relid AND i.indisunique AND i.indisvalid
-               AND i.indexprs IS NULL AND i.indpred IS NULL
-               AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
-                                WHERE a.attrelid = v_relid
-                                  AND a.attnum = ANY (i.indkey) AND NOT a.attnotnull)
-             ORDER BY i.indisprimary DESC, i.indnkeyatts, i.indexrelid
-             LIMIT 1) ix
-      CROSS JOIN LATERAL unnest(ix.indkey::smallint[]) WITH ORDINALITY AS k(attnum, ord)
-      JOIN pg_catalog.pg_attribute a ON a.attrelid = v_relid AND a.attnum = k.attnum
-     WHERE k.ord <= ix.indnkeyatts;
+    -- The key (46_convert_lookup.sql), and the functions to call.
+    v_ext := coalesce((SELECT format('%I.', n.nspname)
+                         FROM pg_catalog.pg_extension e
+                         JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+                        WHERE e.extname = 'revrit'), '');
+    EXECUTE format('SELECT key, key_types FROM %srevrit_convert_key($1)', v_ext)
+       INTO v_key, v_key_types USING v_relid;
     IF v_key IS NULL THEN
         RAISE EXCEPTION 'revrit_convert: table "%" has no primary key or unique NOT NULL column', v_relname
             USING ERRCODE = 'object_not_in_prerequisite_state',
@@ -195,25 +195,8 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
 
-    -- The functions, from the extension's schema (the extension is
-    -- relocatable), else from the search_path: revrit(text, ...) with every
-    -- argument after the first defaulted.
-    -- and revrit_analyze(text, ...) likewise, for analyze_column
-    SELECT max(f.qualified) FILTER (WHERE f.proname = 'revrit'),
-           max(f.qualified) FILTER (WHERE f.proname = 'revrit_analyze')
-      INTO v_fn, v_ana_fn
-      FROM (SELECT DISTINCT ON (p.proname) p.proname,
-                   format('%I.%I', n.nspname, p.proname) AS qualified
-              FROM pg_catalog.pg_proc p
-              JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-             WHERE p.proname IN ('revrit', 'revrit_analyze') AND p.pronargs >= 1
-               AND p.proargtypes[0] = 'text'::regtype
-               AND p.pronargs - p.pronargdefaults <= 1
-               AND CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname = 'revrit')
-                        THEN p.pronamespace = (SELECT e.extnamespace FROM pg_catalog.pg_extension e
-                                                WHERE e.extname = 'revrit')
-                        ELSE pg_catalog.pg_function_is_visible(p.oid) END
-             ORDER BY p.proname, p.pronargs) AS f;
+    EXECUTE format('SELECT fn, ana_fn FROM %srevrit_convert_functions()', v_ext)
+       INTO v_fn, v_ana_fn;
     IF v_fn IS NULL THEN
         RAISE EXCEPTION 'revrit_convert: function revrit(text) not found'
             USING ERRCODE = 'undefined_function';
@@ -253,37 +236,10 @@ BEGIN
         RAISE EXCEPTION 'revrit_convert: permission denied to update column "%" of "%"', target, v_relname
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF NOT pg_catalog.has_schema_privilege(c_work, 'CREATE') THEN
-        RAISE EXCEPTION 'revrit_convert: permission denied to create the scratch table in schema %', c_work
-            USING ERRCODE = 'insufficient_privilege',
-                  HINT = format('GRANT CREATE ON SCHEMA %s TO %I;', c_work, current_user);
-    END IF;
 
-    -- The filter of the compute phase.  where_clause is SQL text, run with
-    -- the caller's privileges (SECURITY INVOKER), exactly as if typed into
-    -- psql: never build it from untrusted input.  It must be a single
-    -- expression: a cursor refuses a string holding several statements
-    -- before running any, so "x; DROP TABLE y" fails here, harmlessly.
-    v_filter := 'true';
-    IF only_null_target THEN
-        v_filter := v_filter || format(' AND %I IS NULL', target);
-    END IF;
-    IF where_clause IS NOT NULL THEN
-        DECLARE
-            c refcursor;
-            v_state text;
-            v_msg text;
-        BEGIN
-            OPEN c FOR EXECUTE format('SELECT 1 FROM %s WHERE (%s) LIMIT 0', v_from, where_clause);
-            CLOSE c;
-        EXCEPTION WHEN OTHERS THEN
-            GET STACKED DIAGNOSTICS v_state = RETURNED_SQLSTATE, v_msg = MESSAGE_TEXT;
-            RAISE EXCEPTION 'revrit_convert: where_clause is not one valid condition on %: %', tbl, v_msg
-                USING ERRCODE = v_state,
-                      HINT = 'where_clause is an SQL boolean expression over the table''s columns, e.g. ''lang = ''''heb''''''.';
-        END;
-        v_filter := v_filter || format(' AND (%s)', where_clause);
-    END IF;
+    -- The filter of the compute phase (46_convert_lookup.sql)
+    EXECUTE format('SELECT %srevrit_convert_filter($1, $2, $3, $4, $5)', v_ext)
+       INTO v_filter USING tbl, v_from, target, only_null_target, where_clause;
 
     -- Everything a resumed run must agree with, including what changes
     -- revrit's output: the extension version, the revrit.* settings, and
@@ -338,8 +294,6 @@ BEGIN
     -- Scratch and state tables: deterministic names, so a rerun finds them.
     v_scratch := format('convert_%s_%s', v_relid, v_tgt_num);
     v_state := v_scratch || '_state';
-    v_scr := format('%I.%I', c_work, v_scratch);
-    v_sta := format('%I.%I', c_work, v_state);
 
     -- A procedure can COMMIT only when CALLed outside a transaction block:
     -- fail here, at once, rather than after the compute phase.  In a block
@@ -355,6 +309,9 @@ BEGIN
 
     -- Setup (one transaction): reuse or create the state and scratch ------
     v_t0 := pg_catalog.clock_timestamp();
+    EXECUTE format('SELECT %srevrit_work_schema($1)', v_ext) INTO c_work USING current_user::regrole;
+    v_scr := format('%I.%I', c_work, v_scratch);
+    v_sta := format('%I.%I', c_work, v_state);
     -- Serialize concurrent calls for the same table and column.
     PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(v_sta, 0));
 
@@ -411,6 +368,8 @@ BEGIN
         IF v_exists THEN
             RAISE NOTICE 'revrit_convert: resuming the conversion of %: % of % rows were done',
                 tbl, v_done, v_total;
+            -- walk the scratch again from its start (header comment)
+            EXECUTE format('UPDATE %s SET done = 0, last_key = NULL, updated = now()', v_sta);
         ELSE
             RAISE NOTICE 'revrit_convert: resuming the conversion of % after a crash: % rows were done, computing the rest again',
                 tbl, v_done;
@@ -423,30 +382,33 @@ BEGIN
         PERFORM pg_catalog.set_config('application_name',
             left(format('revrit_convert computing %s', tbl), 63), true);
         RAISE NOTICE 'revrit_convert: computing the conversions of %', tbl;
-        -- (no alias for the table: where_clause may name it)
-        EXECUTE format('CREATE UNLOGGED TABLE %s AS SELECT %s, %s AS h, %s(%I) AS v%s FROM %s WHERE %s%s',
-                       v_scr,
-                       (SELECT string_agg(format('%I AS k%s', k, o), ', ' ORDER BY o)
-                          FROM unnest(v_key) WITH ORDINALITY AS u(k, o)),
-                       format('pg_catalog.hashtextextended(%I COLLATE "C", 0)', source), v_fn, source,
-                       CASE WHEN v_ana_fn IS NULL THEN ''
-                            ELSE format(', %s(%I) AS a', v_ana_fn, source) END,
-                       v_from, v_filter,
-                       -- after a crash: only the rows after the mark
-                       CASE WHEN v_last IS NULL THEN ''
-                            ELSE (SELECT format(' AND (%s) > (%s)',
-                                                string_agg(format('%I', k), ', ' ORDER BY o),
-                                                string_agg(format('%L::%s', v_last[o], v_key_types[o]), ', ' ORDER BY o))
-                                    FROM unnest(v_key) WITH ORDINALITY AS u(k, o)) END);
-        GET DIAGNOSTICS v_rows = ROW_COUNT;
+        EXECUTE format('SELECT %srevrit_convert_compute($1, $2, $3, $4, $5, $6, $7, $8, $9)', v_ext)
+           INTO v_compute
+          USING v_scr, format('%I.%I', c_work, v_scratch || '_input'),
+            (SELECT string_agg(format('%I AS k%s', k, o), ', ' ORDER BY o)
+               FROM unnest(v_key) WITH ORDINALITY AS u(k, o)),
+            cardinality(v_key), source, v_from,
+            v_filter || CASE WHEN v_last IS NULL THEN '' ELSE
+                -- after a crash: the rows after the mark, and any whose
+                -- target was reset meanwhile
+                (SELECT format(' AND ((%s) > (%s) OR %I IS NULL)',
+                               string_agg(format('%I', k), ', ' ORDER BY o),
+                               string_agg(format('%L::%s', v_last[o], v_key_types[o]), ', ' ORDER BY o),
+                               target)
+                   FROM unnest(v_key) WITH ORDINALITY AS u(k, o)) END,
+            v_fn, v_ana_fn;
+        v_rows := (v_compute->>'rows')::bigint;
+        v_planned := (v_compute->>'workers_planned')::integer;
+        v_launched := (v_compute->>'workers_launched')::integer;
         EXECUTE format('CREATE UNIQUE INDEX ON %s (%s)', v_scr, q_keys);
-        v_total := v_done + v_rows;
-        EXECUTE format('UPDATE %s SET scratch_rows = $1, total = $2, updated = now()', v_sta)
+        v_total := v_rows;
+        EXECUTE format('UPDATE %s SET scratch_rows = $1, total = $2, done = 0, last_key = NULL, updated = now()', v_sta)
            USING v_rows, v_total;
         v_secs := extract(epoch FROM pg_catalog.clock_timestamp() - v_t0);
         RAISE NOTICE 'revrit_convert: computed % conversions', v_rows
-            USING DETAIL = format('%s s, %s rows/s', round(v_secs::numeric, 1),
-                                  round(v_rows / greatest(v_secs, 1e-6)));
+            USING DETAIL = format('%s s, %s rows/s, %s parallel workers planned, %s launched',
+                                  round(v_secs::numeric, 1),
+                                  round(v_rows / greatest(v_secs, 1e-6)), v_planned, v_launched);
     END IF;
     COMMIT;
 
@@ -458,11 +420,11 @@ BEGIN
     FOR i IN 1..2 LOOP
         q_next := format(
             'WITH b AS MATERIALIZED (SELECT * FROM %1$s %2$s ORDER BY %3$s LIMIT $2), '
-            '     u AS (UPDATE %4$s t SET %5$s FROM b WHERE %6$s AND (%7$s) RETURNING 1) '
+            '     u AS (UPDATE %4$s t SET %5$s FROM b WHERE %6$s AND t.%9$I IS NOT NULL AND (%7$s) RETURNING 1) '
             'SELECT (SELECT count(*) FROM b), (SELECT count(*) FROM u), '
             '       (%8$s)',
             v_scr, CASE i WHEN 1 THEN '' ELSE 'WHERE ' || q_after END, q_keys,
-            v_from, q_set, q_join, q_changed, q_mark);
+            v_from, q_set, q_join, q_changed, q_mark, source);
         IF i = 1 THEN
             q_first := q_next;
         END IF;
@@ -490,18 +452,38 @@ BEGIN
         -- in a crash only means redoing them; the final commit is durable
         -- and makes every earlier one durable too.
         PERFORM pg_catalog.set_config('synchronous_commit', 'off', true);
-        EXECUTE CASE WHEN v_last IS NULL THEN q_first ELSE q_next END
-           INTO v_rows, v_written, v_last
-          USING v_last, batch_size;
+        -- A deadlock or serialization failure with a concurrent writer
+        -- rolls back only this batch (a subtransaction), which is retried.
+        v_try := 0;
+        LOOP
+            BEGIN
+                EXECUTE CASE WHEN v_last IS NULL THEN q_first ELSE q_next END
+                   INTO v_rows, v_written, v_next
+                  USING v_last, batch_size;
+                IF v_rows > 0 THEN
+                    EXECUTE format('UPDATE %s SET done = $1, last_key = $2, updated = now()', v_sta)
+                       USING v_done + v_rows, v_next;
+                END IF;
+                EXIT;
+            EXCEPTION WHEN deadlock_detected OR serialization_failure THEN
+                GET STACKED DIAGNOSTICS v_msg = MESSAGE_TEXT;
+                v_try := v_try + 1;
+                IF v_try > c_retries THEN
+                    RAISE;
+                END IF;
+                v_retried := v_retried + 1;
+                RAISE NOTICE 'revrit_convert: batch rolled back (%), retry % of %', v_msg, v_try, c_retries;
+                PERFORM pg_catalog.pg_sleep(0.05 * v_try * (1 + pg_catalog.random()));
+            END;
+        END LOOP;
         IF v_rows = 0 THEN
             COMMIT;
             EXIT;
         END IF;
+        v_last := v_next;
         v_done := v_done + v_rows;
         v_run_done := v_run_done + v_rows;
         v_run_written := v_run_written + v_written;
-        EXECUTE format('UPDATE %s SET done = $1, last_key = $2, updated = now()', v_sta)
-           USING v_done, v_last;
         COMMIT;
         v_secs := extract(epoch FROM pg_catalog.clock_timestamp() - v_t_apply);
         v_rate := v_run_done / greatest(v_secs, 1e-6);
@@ -518,11 +500,13 @@ BEGIN
         EXECUTE format('DROP TABLE IF EXISTS %s, %s', v_scr, v_sta);
     END IF;
     COMMIT;
+    EXECUTE format('SELECT count(*) FROM %s WHERE %s AND %I IS NULL', v_from, v_filter, source)
+       INTO v_nulls;
     v_secs := extract(epoch FROM pg_catalog.clock_timestamp() - v_t0);
-    RAISE NOTICE 'revrit_convert: done, % rows of % converted (% values changed)',
-        v_done, tbl, v_run_written
-        USING DETAIL = format('%s s for this call, %s rows/s', round(v_secs::numeric, 1),
-                              round(v_run_done / greatest(v_secs, 1e-6)));
+    RAISE NOTICE 'revrit_convert: done, % rows of % converted (% values changed); rows with a NULL source, left as they were: %; parallel workers: % planned, % launched',
+        v_done, tbl, v_run_written, v_nulls, v_planned, v_launched
+        USING DETAIL = format('%s s for this call, %s rows/s, %s batches retried', round(v_secs::numeric, 1),
+                              round(v_run_done / greatest(v_secs, 1e-6)), v_retried);
 END
 $proc$;
 

@@ -14,7 +14,8 @@
  *  - text with no letters (ASCII digits, punctuation, spaces, controls)
  *    comes back byte for byte when years are kept as digits;
  *  - candidates: ranks 1, 2, ... per word, scores non-decreasing, score =
- *    channel + language + context, distinct valid Hebrew,
+ *    channel + language + context (the ranking's two parts and what the
+ *    neighbouring words add), distinct valid Hebrew,
  *    the same words for every n, and the k best scores for n = k are the
  *    first k of those for n = k + 1 (the search is exact);
  *  - converting twice gives the same bytes.
@@ -222,7 +223,8 @@ collect(const rv_candidate *c, void *arg)
 	if (!isfinite(c->score) || !isfinite(c->rule_cost) ||
 		!isfinite(c->char_cost) || !isfinite(c->lexicon_bonus))
 		die("candidate score is not finite", c->roman);
-	if (fabs(c->score - (c->channel + c->language + c->context)) >
+	if (!isfinite(c->channel) || !isfinite(c->language) ||
+		fabs(c->score - (c->channel + c->language + c->context)) >
 		1e-3 * (1 + fabs(c->score)))
 		die("score is not channel + language + context", c->roman);
 	if (lexicon == NULL && (c->char_cost != 0 || c->lexicon_bonus != 0 || c->in_lexicon))
@@ -310,6 +312,42 @@ check_prefix(const cands *a, const cands *b)
 		die("different words for different n", NULL);
 }
 
+/*
+ * Large n, up to the SQL limit of 1000 (the hash k-best lists), and the
+ * analyze path (the event stream written as JSON), on short inputs only so
+ * that one run stays well inside libFuzzer's timeout.
+ */
+static void
+check_large_n(const char *text, size_t len, const rv_options *opt, uint8_t sel)
+{
+	static const int big_n[4] = {16, 17, 300, 1000};
+	static cands big;
+	int			n = big_n[(sel >> 5) & 3];
+	char		err[RV_ERRLEN];
+	char	   *json = NULL;
+	size_t		jsonlen = 0;
+
+	if (len > 200)
+		return;
+	big.k = n;
+	if (rv_candidates(engine, text, len, n, opt, collect, &big, err) != RV_OK)
+		die("rv_candidates failed on valid input", err);
+	/* (not checked as an extension of n = 5's list: a Yiddish part drops
+	 * a spelling that differs from a better one only in points, so its
+	 * lists are not prefixes of each other) */
+	if (!big.overflow)
+		check_run(&big);
+	free_run(&big);
+	if (rv_analyze(engine, text, len, (sel & 0x80) ? n : 3, opt, &json,
+				   &jsonlen, err) != RV_OK)
+		die("rv_analyze failed on valid input", err);
+	if (json == NULL || json[jsonlen] != '\0' || jsonlen < 2 ||
+		json[0] != '{' || json[jsonlen - 1] != '}' ||
+		!valid_utf8((const unsigned char *) json, jsonlen))
+		die("the analysis is not a JSON object", json);
+	rv_free(json);
+}
+
 /* ---- the target --------------------------------------------------------- */
 
 int
@@ -391,6 +429,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int n = 1; n < MAX_N; n++)
 		if (!runs[n].overflow && !runs[n + 1].overflow)
 			check_prefix(&runs[n], &runs[n + 1]);
+	check_large_n(text, len, &opt, sel);
 	for (int n = 1; n <= MAX_N; n++)
 		free_run(&runs[n]);
 	return 0;
