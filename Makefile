@@ -26,7 +26,10 @@ WORDLIST_FILES = $(sort $(wildcard data/names/*.rules data/places/*.rules))
 CORE_OBJS = $(CORE_SRCS:.c=.o)
 TOOLS_OBJS = $(TOOLS_SRCS:.c=.o)
 TOOLS_LIB = build/librevrit-tools.a
-OBJS = $(CORE_OBJS) $(PG_SRCS:.c=.o)
+# The scorer is in revrit.so as well: revrit_evaluate() (src/pg/learned_sql.c)
+# reports exactly what "revrit eval" reports.  The lexicon compiler is not.
+SCORER_OBJS = src/tools/score.o src/tools/score_text.o
+OBJS = $(CORE_OBJS) $(SCORER_OBJS) $(PG_SRCS:.c=.o)
 
 DATA_built = revrit--0.1.sql
 
@@ -91,10 +94,7 @@ include $(PGXS)
 # hidden: a backend that loads revrit.so sees none of them.
 $(CORE_OBJS) $(TOOLS_OBJS): override CFLAGS += -Wextra
 $(CORE_OBJS): override CFLAGS += -fvisibility=hidden
-$(TOOLS_OBJS): override CPPFLAGS += -Isrc/core
-# revrit_evaluate scores with the scorer itself (src/pg/learned_score.c).
-src/pg/learned_score.o src/pg/learned_score.bc src/pg/learned_score_text.o \
-	src/pg/learned_score_text.bc: override CPPFLAGS += -Isrc/core -Isrc/tools
+$(TOOLS_OBJS) $(TOOLS_OBJS:.o=.bc): override CPPFLAGS += -Isrc/core
 
 # The symbols revrit.so exports: _PG_init, the module magic, and each C
 # function the extension's SQL names (AS 'MODULE_PATHNAME', 'symbol') with

@@ -15,8 +15,9 @@
 #     or yod removed), with other years (the same title spelled otherwise
 #     in the same year is not a different record one could tell apart);
 # and random titles of 2-6 words from Tesseract's Hebrew word list
-# (build/hebrew-common.txt) fill the table to 100,000 rows.  A trigram GIN
-# index is built on the titles.
+# (build/hebrew-common.txt) fill the table to 100,000 rows.  Trigram GiST
+# indexes are built on left(title, 1000), alone and with the year, as the
+# README recommends.
 #
 # Each query calls revrit_verify(romanized, 'verify_ref', year => its year).
 # precision = right records returned / records returned; recall = right

@@ -62,14 +62,14 @@ SET pg_trgm.word_similarity_threshold = 0.3;
 EXPLAIN (COSTS OFF)
 SELECT t.id::text, t.title
   FROM verify_ref AS t
- WHERE 'ספר החינוך' OPERATOR(public.<%) t.title AND t.year = '1950'
- ORDER BY 'ספר החינוך' OPERATOR(public.<<->) t.title
+ WHERE 'ספר החינוך' OPERATOR(public.<%) left(t.title, 1000) AND t.year = '1950'
+ ORDER BY 'ספר החינוך' OPERATOR(public.<<->) left(t.title, 1000)
  LIMIT 20;
 EXPLAIN (COSTS OFF)
 SELECT t.id::text, t.title
   FROM verify_ref AS t
- WHERE 'ספר החינוך' OPERATOR(public.<%) t.title
- ORDER BY 'ספר החינוך' OPERATOR(public.<<->) t.title
+ WHERE 'ספר החינוך' OPERATOR(public.<%) left(t.title, 1000)
+ ORDER BY 'ספר החינוך' OPERATOR(public.<<->) left(t.title, 1000)
  LIMIT 20;
 RESET pg_trgm.word_similarity_threshold;
 

@@ -46,11 +46,44 @@ SELECT revrit(text => 'Mishle Aharon') AS learned_word_elsewhere;
 SELECT revrit_learn(tbl => '"Bib Data"."Parallel Records"', romanized => 'Title (rom)',
 					hebrew => 'Title; Hebrew');
 SELECT sum(count) AS total FROM revrit.learned;
+-- ... and only what it taught: another column's pairs and a cataloguer's
+-- entry for the same words keep their counts
+CREATE TABLE "Bib Data".copy AS
+	SELECT "Title (rom)" AS rom, "Title; Hebrew" AS heb FROM "Bib Data"."Parallel Records";
+SELECT revrit_learn(tbl => '"Bib Data".copy', romanized => 'rom', hebrew => 'heb');
+INSERT INTO revrit.learned (romanized, hebrew) VALUES ('ha-ḥasidim', 'החסידים');
+SELECT revrit_learn(tbl => '"Bib Data"."Parallel Records"', romanized => 'Title (rom)',
+					hebrew => 'Title; Hebrew');
+SELECT revrit_learn(tbl => '"Bib Data"."Parallel Records"', romanized => 'Title (rom)',
+					hebrew => 'Title; Hebrew');
+SELECT source, sum(count) AS total FROM revrit.learned GROUP BY source ORDER BY source;
+DELETE FROM revrit.learned WHERE source <> '"Bib Data"."Parallel Records"."Title (rom)"';
+DROP TABLE "Bib Data".copy;
 
 -- rules and lexicon only
 SET revrit.learning = off;
 SELECT revrit(text => 'Torat ha-ḥinukh / Aharon Kohen') AS learning_off;
 RESET revrit.learning;
+
+-- a role that may not read revrit.learned is told how to convert without it
+CREATE ROLE regress_revrit_no_learned;
+REVOKE SELECT ON revrit.learned FROM PUBLIC;
+SET ROLE regress_revrit_no_learned;
+\set VERBOSITY default
+SELECT revrit(text => 'Torat ha-ḥinukh / Aharon Kohen') AS not_readable;
+\set VERBOSITY terse
+SET revrit.learning = off;
+SELECT revrit(text => 'Torat ha-ḥinukh / Aharon Kohen') AS learning_off;
+RESET revrit.learning;
+RESET ROLE;
+GRANT SELECT ON revrit.learned TO PUBLIC;
+DROP ROLE regress_revrit_no_learned;
+
+-- a field too long to align: the detail names the alignment limit, not
+-- the input size of revrit()
+\set VERBOSITY default
+SELECT count(*) FROM revrit_align(romanized => repeat('Sefer ', 600), hebrew => repeat('ספר ', 2000));
+\set VERBOSITY terse
 
 -- a cataloguer's edits take effect on the next call: insert, update, delete
 INSERT INTO revrit.learned (romanized, hebrew) VALUES ('Mishle', 'משלי־');
@@ -80,6 +113,14 @@ SELECT jsonb_pretty(revrit_evaluate(tbl => '"Bib Data"."Parallel Records"',
 SELECT revrit_evaluate(tbl => '"Bib Data"."Parallel Records"', romanized => 'Title (rom)',
 					   hebrew => 'Title; Hebrew', folds => 1)
 	   - 'by_kind' AS learned_from_all;
+-- a view of the records gives the same figures as its table
+CREATE VIEW "Bib Data".records_view AS SELECT * FROM "Bib Data"."Parallel Records";
+SELECT revrit_evaluate(tbl => '"Bib Data".records_view', romanized => 'Title (rom)',
+					   hebrew => 'Title; Hebrew', folds => 2, kind_column => 'Field kind')
+	 = revrit_evaluate(tbl => '"Bib Data"."Parallel Records"', romanized => 'Title (rom)',
+					   hebrew => 'Title; Hebrew', folds => 2, kind_column => 'Field kind')
+	   AS view_same_as_table;
+DROP VIEW "Bib Data".records_view;
 SELECT count(*) AS entries_after FROM revrit.learned;
 
 -- bad arguments: each error with its SQLSTATE
@@ -102,11 +143,21 @@ SELECT pg_temp.error_of($$SELECT revrit_evaluate(tbl => '"Bib Data"."Parallel Re
 SELECT pg_temp.error_of($$SELECT revrit_evaluate(tbl => '"Bib Data"."Parallel Records"', romanized => 'Title (rom)',
 					   hebrew => 'Title; Hebrew', standard => 'klingon')$$);
 SELECT revrit_learn(tbl => '"Bib Data"."Parallel Records"', romanized => NULL, hebrew => 'x') IS NULL AS strict;
+SELECT pg_temp.error_of($$SELECT revrit_learn(tbl => '"Bib Data"."Parallel Records"', romanized => 'Title (rom)',
+					   hebrew => 'Title; Hebrew', kind => 'titel')$$);
 CREATE TABLE "Empty records" (rom text, heb text);
 SELECT revrit_learn(tbl => '"Empty records"', romanized => 'rom', hebrew => 'heb') AS learned_from_empty;
 SELECT pg_temp.error_of($$SELECT revrit_evaluate(tbl => '"Empty records"', romanized => 'rom', hebrew => 'heb')$$);
 SELECT pg_temp.error_of($$SELECT revrit.learned_changed()$$);
 SELECT pg_temp.error_of($$INSERT INTO revrit.learned (romanized, hebrew, count) VALUES ('Mishle', 'משלי', 0)$$);
+
+-- a table larger than one read batch is read whole: the last row counts
+TRUNCATE revrit.learned;
+INSERT INTO revrit.learned (romanized, hebrew, source)
+	SELECT 'x' || translate(g::text, '0123456789', 'abcdefghij'), 'ק' || g, 'filler'
+	  FROM generate_series(1, 25000) g;
+INSERT INTO revrit.learned (romanized, hebrew) VALUES ('Mishle', 'משלי־');
+SELECT revrit(text => 'Mishle Aharon') AS after_25000_rows;
 
 DROP TABLE "Empty records";
 DROP SCHEMA "Bib Data" CASCADE;

@@ -30,6 +30,17 @@ digits(const char *s, int n)
 	return v;
 }
 
+/* MARC tags are three ASCII letters or digits (a NUL would cut the tag). */
+static int
+tag_ok(const char *t)
+{
+	for (int i = 0; i < 3; i++)
+		if (!((t[i] >= '0' && t[i] <= '9') || (t[i] >= 'A' && t[i] <= 'Z') ||
+			  (t[i] >= 'a' && t[i] <= 'z')))
+			return 0;
+	return 1;
+}
+
 static int
 fail(char *err, const marc_rec *rec, const char *what)
 {
@@ -75,7 +86,10 @@ read_fields(marc_rec *rec, const char *buf, long total, char *err)
 {
 	long		base = digits(buf + 12, 5);
 
-	if (base < 25 || base > total)
+	/* the directory ends with a field terminator just before the base
+	 * address; a base address that disagrees would drop or invent fields */
+	if (base < 25 || base > total || (base - 25) % 12 != 0 ||
+		buf[base - 1] != FT)
 		return fail(err, rec, "bad base address of data (leader/12-16)");
 	for (long d = 24; d + 12 <= base - 1; d += 12)
 	{
@@ -87,6 +101,8 @@ read_fields(marc_rec *rec, const char *buf, long total, char *err)
 
 		if (flen < 1 || start < 0 || base + start + flen > total)
 			return fail(err, rec, "directory entry out of bounds");
+		if (!tag_ok(e))
+			return fail(err, rec, "directory entry with a tag that is not three letters or digits");
 		if ((f = marc_rec_add(rec)) == NULL)
 			return fail(err, rec, "out of memory");
 		memcpy(f->tag, e, 3);
@@ -116,17 +132,18 @@ int
 iso2709_read(FILE *fp, marc_rec *rec, char *err)
 {
 	char		head[5];
-	size_t		got = fread(head, 1, 5, fp);
+	size_t		got;
 	long		total;
 	char	   *buf;
+	int			c;
 
-	while (got == 5 && (head[0] == '\n' || head[0] == '\r'))
-	{
-		memmove(head, head + 1, 4);
-		got = 4 + fread(head + 4, 1, 1, fp);
-	}
-	if (got == 0)
+	/* line ends between records and after the last one are not records */
+	while ((c = getc(fp)) == '\n' || c == '\r')
+		;
+	if (c == EOF)
 		return 0;
+	head[0] = (char) c;
+	got = 1 + fread(head + 1, 1, 4, fp);
 	if (got < 5 || (total = digits(head, 5)) < 25)
 		return fail(err, rec, "not ISO 2709: no record length in leader/00-04");
 	if ((buf = marc_rec_own(rec, malloc((size_t) total + 1))) == NULL)

@@ -75,6 +75,7 @@ run(const rv_engine *engine, const char *text, size_t len,
 	conv_context_free(&c);
 	rv_search_free(c.search);
 	rv_free(c.spellings);
+	rv_free(c.plain);			/* convert_names.c */
 	rv_free(cps);
 	if (c.oom || c.out.failed)
 	{

@@ -14,6 +14,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "context.h"
+#include "detect_plain.h"
 #include "engine.h"
 #include "isbd.h"
 #include "lattice.h"
@@ -69,6 +70,8 @@ typedef struct conv
 	int			word_no;
 	int			stop;
 	int			oom;
+	rv_plain_memo *plain;		/* the part's spellings from rv_detect_plain,
+								 * allocated when first needed, or NULL */
 } conv;
 
 /* One hyphen-separated part of a word, folded for matching. */

@@ -41,6 +41,8 @@ conv_field_standard(conv *c, const rv_span *sp, const rv_rules *r,
 	/* a title's statement of responsibility is names */
 	c->word_kind = c->kind == RV_KIND_TITLE &&
 		sp->role == RV_ROLE_RESPONSIBILITY ? RV_KIND_NAME : c->kind;
+	if (c->plain)
+		c->plain->nwords = 0;	/* spellings of the part before */
 	if (strcmp(*label, "not_latin") == 0)
 		return r;
 	/* a name heading: its names, not the language of the records around it
@@ -50,9 +52,13 @@ conv_field_standard(conv *c, const rv_span *sp, const rv_rules *r,
 		*known = 0;
 	if (*known)
 		return r;
+	/* the comparison's spellings, kept for conversion (without room for
+	 * them it works all the same) */
+	if (c->plain == NULL && (c->plain = rv_alloc(sizeof(rv_plain_memo))) != NULL)
+		c->plain->nwords = 0;
 	f = rv_names_field_standard(c->engine, c->kind, sp->role == RV_ROLE_MAIN,
 								c->cps, sp->start, sp->end, c->search,
-								&c->arena, c->spellings);
+								&c->arena, c->spellings, c->plain);
 	if (f == NULL)
 		return r;
 	*label = f->name;
@@ -81,6 +87,26 @@ is_construct(conv *c, const part *base)
 	while (i < c->n && c->cps[i] == ' ')
 		i++;
 	return i > base->end && i < c->n && rv_cp_is_letter(c->cps[i]);
+}
+
+/* The rules' spellings of a base part: those the standard detection made
+ * already (detect_plain.h) when they are what is asked for, one (k = 1)
+ * of the word as written; else spelled now. */
+static int
+spell_rules(conv *c, const part *base, int mode, const uint32_t *folded,
+			int nfolded, rv_spelling *out)
+{
+	const rv_spelling *kept = NULL;
+
+	if (c->plain && c->k == 1 && mode != RV_SPELL_RULES_ONLY &&
+		folded == base->folded)
+		kept = rv_plain_memo_find(c->plain, c->rules, base->start, base->end);
+	if (kept == NULL)
+		return rv_spell_in_language(c->search, c->engine, c->rules,
+									(rv_spell_mode) mode, folded, nfolded,
+									c->k, &c->arena, out);
+	out[0] = *kept;
+	return 1;
 }
 
 /*
@@ -119,9 +145,7 @@ conv_spell_base(conv *c, const part *base, int mode, int *foreign)
 		folded = marked;
 		nfolded = base->nfolded + 1;
 	}
-	more = rv_spell_in_language(c->search, c->engine, c->rules,
-								(rv_spell_mode) mode, folded, nfolded, c->k,
-								&c->arena, c->spellings + found);
+	more = spell_rules(c, base, mode, folded, nfolded, c->spellings + found);
 	if (more < 0)
 		return -1;
 	found = rv_names_merge(c->spellings, found, more);

@@ -60,13 +60,14 @@ base_letter(uint32_t cp)
 	return rv_cp_is_mark(cp) ? 0 : cp;
 }
 
+/* ʹ ʻ ʼ ʾ ʿ are modifier letters, which ICU counts as letters already. */
 static int
 is_letter_like(uint32_t cp)
 {
 	if (cp < 0x80)				/* most of a romanized text */
 		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp == '\'';
 	return rv_cp_is_letter(cp) || rv_cp_is_mark(cp) || cp == '\'' ||
-		cp == 0x2019 || (cp >= 0x02B9 && cp <= 0x02BF);
+		cp == 0x2019;
 }
 
 /* How much better the language spells a folded piece than Hebrew does. */

@@ -30,6 +30,9 @@
  * learned nor looked up. */
 #define RV_LEARNED_MAX_KEY		512
 
+/* Largest alignment table (romanized words x Hebrew words) of one field. */
+#define RV_MAX_ALIGN_CELLS		(1u << 20)
+
 /* One learned spelling of a word. */
 typedef struct rv_learned_form
 {

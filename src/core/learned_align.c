@@ -18,9 +18,6 @@
 #include "learned_words.h"
 #include "utf8.h"
 
-/* Largest alignment table (words × words) one field may need. */
-#define ALIGN_MAX_CELLS	(1u << 20)
-
 /* The title with word `swap` spelled its second way (-1: none). */
 static rv_status
 spell_title(const rv_lword *w, size_t n, long swap, rv_pair_fn fn, void *arg,
@@ -108,9 +105,10 @@ align_pairs(const rv_lword *rw, size_t nr, char **hw, size_t nh, rv_pair_fn fn,
 	*total = 0;
 	if (nr == 0 || nh == 0)
 		return RV_OK;
-	if ((nr + 1) * cols > ALIGN_MAX_CELLS)
+	if ((nr + 1) * cols > RV_MAX_ALIGN_CELLS)
 	{
-		rv_seterr(err, "field too long to align (%zu x %zu words)", nr, nh);
+		rv_seterr(err, "field too long to align (%zu x %zu words, more than %u word pairs)",
+				  nr, nh, RV_MAX_ALIGN_CELLS);
 		return RV_ETOOLONG;
 	}
 	dp = rv_alloc0((nr + 1) * cols * sizeof(float));
@@ -165,9 +163,15 @@ rv_learned_align(const rv_engine *engine, const char *roman, size_t rlen,
 	rv_arena_init(&arena);
 	memset(&c, 0, sizeof(c));
 	c.arena = &arena;
-	st = rv_lw_roman(engine, roman, rlen, options, 0, &c, err);
-	if (st == RV_OK)
-		st = rv_lw_hebrew(hebrew, hlen, &arena, &hw, &nhw, err);
+	/* the Hebrew side first: it bounds the words worth converting, so an
+	 * over-long field fails before its costly conversion, not after */
+	st = rv_lw_hebrew(hebrew, hlen, &arena, &hw, &nhw, err);
+	if (st == RV_OK && nhw > 0)
+	{
+		c.max = RV_MAX_ALIGN_CELLS / ((size_t) nhw + 1);
+		c.max = c.max > 1 ? c.max - 1 : 1;
+		st = rv_lw_roman(engine, roman, rlen, options, 0, &c, err);
+	}
 	if (st == RV_OK)
 		st = align_pairs(c.w, c.n, hw, (size_t) nhw, fn, arg, &total, err);
 	rv_free(c.w);

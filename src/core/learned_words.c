@@ -29,6 +29,8 @@ rv_lw_collect(const rv_candidate *cand, void *arg)
 
 	if (cand->rank == 1)
 	{
+		if (c->max && c->n >= c->max)
+			return c->toolong = 1;
 		if (c->n == c->cap)
 		{
 			size_t		cap = c->cap ? c->cap * 2 : 32;
@@ -176,6 +178,11 @@ rv_lw_roman(const rv_engine *engine, const char *roman, size_t rlen,
 	{
 		rv_seterr(err, "out of memory");
 		st = RV_ENOMEM;
+	}
+	if (st == RV_OK && c->toolong)
+	{
+		rv_seterr(err, "field too long to align (more than %zu words for its Hebrew side)", c->max);
+		st = RV_ETOOLONG;
 	}
 	if (st == RV_OK && c->n == 0 && or_converted)
 		st = converted_words(engine, roman, rlen, &opt, c, err);

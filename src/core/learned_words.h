@@ -34,7 +34,9 @@ typedef struct rv_lcollect
 	rv_lword	   *w;
 	size_t		n,
 				cap;
-	int			oom;
+	size_t		max;			/* words wanted at most (0: any) */
+	int			oom,
+				toolong;		/* stopped: more than max words */
 } rv_lcollect;
 
 

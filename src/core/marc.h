@@ -58,7 +58,9 @@ typedef enum rv_marc_skip
 	RV_MARC_SKIP_NOT_ROMANIZED, /* no Latin letters to convert */
 	RV_MARC_SKIP_UNCHANGED,		/* conversion changed nothing */
 	RV_MARC_SKIP_NOT_FIT,		/* only_fit, and not fit for display */
-	RV_MARC_SKIP_NOT_SELECTED	/* tag not in params->tags */
+	RV_MARC_SKIP_NOT_SELECTED,	/* tag not in params->tags */
+	RV_MARC_SKIP_OTHER_LINK		/* has a $6 that is no 880 link ($6 is
+								 * not repeatable: a second would break it) */
 } rv_marc_skip;
 
 const char *rv_marc_skip_text(rv_marc_skip why);

@@ -51,6 +51,8 @@ rv_marc_skip_text(rv_marc_skip why)
 			return "not fit for display";
 		case RV_MARC_SKIP_NOT_SELECTED:
 			return "tag not selected";
+		case RV_MARC_SKIP_OTHER_LINK:
+			return "has a $6 that is not a link to an 880";
 	}
 	return "unknown";
 }
@@ -119,6 +121,15 @@ is_linked(const rv_marc_field *f)
 	for (int s = 0; s < f->nsubfields; s++)
 		if (link_occurrence(&f->subfields[s]) >= 0 &&
 			memcmp(f->subfields[s].value, "880", 3) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+has_subfield_6(const rv_marc_field *f)
+{
+	for (int s = 0; s < f->nsubfields; s++)
+		if (f->subfields[s].code == '6')
 			return 1;
 	return 0;
 }
@@ -420,6 +431,8 @@ plan_field(planner *p, int i)
 		note->why = RV_MARC_SKIP_NOT_SELECTED;
 	else if (is_linked(f))
 		note->why = RV_MARC_SKIP_LINKED;
+	else if (has_subfield_6(f))
+		note->why = RV_MARC_SKIP_OTHER_LINK;
 	else
 		return plan_convert(p, i, note);
 	return RV_OK;

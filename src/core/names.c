@@ -155,11 +155,12 @@ rv_names_merge(rv_spelling *out, int nlist, int nmore)
 const rv_rules *
 rv_names_field_standard(const rv_engine *e, rv_kind kind, int main_part,
 						const uint32_t *cps, size_t from, size_t to,
-						rv_search *search, rv_arena *arena, rv_spelling *sp)
+						rv_search *search, rv_arena *arena, rv_spelling *sp,
+						rv_plain_memo *memo)
 {
 	if (kind == RV_KIND_NAME)
 		return rv_names_kind_standard(e, kind);
 	if (kind == RV_KIND_IMPRINT && !main_part)
 		return NULL;
-	return rv_detect_plain(e, cps, from, to, search, arena, sp);
+	return rv_detect_plain(e, cps, from, to, search, arena, sp, memo);
 }

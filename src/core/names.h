@@ -6,6 +6,7 @@
 #ifndef REVRIT_NAMES_H
 #define REVRIT_NAMES_H
 
+#include "detect_plain.h"
 #include "engine.h"
 #include "lattice.h"
 #include "wordlist.h"
@@ -51,12 +52,12 @@ void		rv_names_sort(rv_spelling *out, int n);
  * the standard declared for names; for a title, or the place (main part)
  * of an imprint, the diacritic-free standard when it reads the part better
  * (detect_plain.h) — a publisher's name is not a place name; NULL = the
- * default.
+ * default.  memo receives the comparison's spellings (detect_plain.h).
  */
 const rv_rules *rv_names_field_standard(const rv_engine *e, rv_kind kind,
 										int main_part, const uint32_t *cps,
 										size_t from, size_t to,
 										rv_search *search, rv_arena *arena,
-										rv_spelling *sp);
+										rv_spelling *sp, rv_plain_memo *memo);
 
 #endif							/* REVRIT_NAMES_H */

@@ -908,25 +908,49 @@ set_has(const uint32_t *set, uint32_t n, uint32_t cp)
 	return n && bsearch(&cp, set, n, sizeof(uint32_t), cmp_u32) != NULL;
 }
 
-uint32_t
-rv_rules_child(const rv_rules *r, uint32_t node, uint32_t cp)
+/*
+ * The item of a sorted array whose leading uint32_t key is key, or NULL:
+ * the trie's children and the character map are both searched this way,
+ * inline because the lattice asks for every character of every word.
+ */
+static inline const void *
+find_key(const void *base, uint32_t n, size_t size, uint32_t key)
 {
-	const rv_trie_node *nd = &r->nodes[node];
-	uint32_t	lo = nd->first_child,
-				hi = nd->first_child + nd->nchildren;
+	const char *items = base;
+	uint32_t	lo = 0,
+				hi = n;
 
 	while (lo < hi)
 	{
-		uint32_t	mid = (lo + hi) / 2;
+		uint32_t	mid = lo + (hi - lo) / 2;
+		uint32_t	k;
 
-		if (r->children[mid].cp < cp)
+		memcpy(&k, items + (size_t) mid * size, sizeof(k));
+		if (k < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < nd->first_child + nd->nchildren && r->children[lo].cp == cp)
-		return r->children[lo].node;
-	return 0;
+	if (lo < n)
+	{
+		uint32_t	k;
+
+		memcpy(&k, items + (size_t) lo * size, sizeof(k));
+		if (k == key)
+			return items + (size_t) lo * size;
+	}
+	return NULL;
+}
+
+uint32_t
+rv_rules_child(const rv_rules *r, uint32_t node, uint32_t cp)
+{
+	const rv_trie_node *nd = &r->nodes[node];
+	const rv_trie_child *ch = find_key(r->children + nd->first_child,
+									   nd->nchildren, sizeof(rv_trie_child),
+									   cp);
+
+	return ch ? ch->node : 0;
 }
 
 int
@@ -972,21 +996,10 @@ rv_rules_is_foreign_word(const rv_rules *r, const char *utf8)
 uint32_t
 rv_rules_fold(const rv_rules *r, uint32_t cp)
 {
-	uint32_t	lo = 0,
-				hi = r->ncharmap;
+	const rv_charmap *m = find_key(r->charmap, r->ncharmap,
+								   sizeof(rv_charmap), cp);
 
-	while (lo < hi)
-	{
-		uint32_t	mid = (lo + hi) / 2;
-
-		if (r->charmap[mid].from < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < r->ncharmap && r->charmap[lo].from == cp)
-		return r->charmap[lo].to;
-	return cp;
+	return m ? m->to : cp;
 }
 
 double

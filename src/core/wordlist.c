@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include <unicode/unorm2.h>
@@ -327,7 +328,21 @@ rv_wordlist_parse(rv_wordlist **wlp, char **f, int nf, char *name,
 	}
 	if (strcmp(f[0], "plain-script") == 0)
 	{
+		size_t		len = 0;
+
+		/* plain-script [LETTER...]: ASCII letters that hint at it */
 		wl->plain_script = 1;
+		for (int i = 1; i < nf; i++)
+		{
+			if (strlen(f[i]) != 1 || !isalpha((unsigned char) f[i][0]) ||
+				len + 1 >= sizeof(wl->plain_cues))
+			{
+				snprintf(what, whatlen, "plain-script [LETTER...]");
+				return RV_EFORMAT;
+			}
+			wl->plain_cues[len++] = f[i][0];
+		}
+		wl->plain_cues[len] = '\0';
 		return RV_OK;
 	}
 	return parse_word(wl, f, nf, what, whatlen);

@@ -42,6 +42,7 @@ typedef struct rv_wordlist
 {
 	int			is_list;		/* a word-list file, not a standard */
 	int			plain_script;	/* a standard written without diacritics */
+	char		plain_cues[16]; /* its letters that hint at it (detect_plain.c) */
 	/* "construct-mark ENDING": a word ending in ENDING that another word
 	 * follows (a construct form: Avne Etan) is spelled with the mark
 	 * RV_CONSTRUCT_MARK after it, which the standard's tokens read */

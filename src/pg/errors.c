@@ -6,6 +6,7 @@
 #include "mb/pg_wchar.h"
 
 #include "revrit_pg.h"
+#include "../core/learned.h"
 
 /* The SQLSTATE for a core status. */
 static int
@@ -31,6 +32,22 @@ status_errcode(rv_status status)
 	return ERRCODE_INTERNAL_ERROR;
 }
 
+/*
+ * The detail of a "too long" error: the limit that was hit (the input size
+ * of a call, or the alignment table of revrit_align/revrit_learn).
+ */
+static int
+too_long_detail(const char *msg)
+{
+	if (strncmp(msg, "field too long to align", 23) == 0)
+		return errdetail("revrit_align and revrit_learn align a field of at most %u word pairs (romanized words times Hebrew words).",
+						 RV_MAX_ALIGN_CELLS);
+	if (strncmp(msg, "input of ", 9) == 0)
+		return errdetail("revrit converts at most %u bytes per call.",
+						 RV_MAX_INPUT_BYTES);
+	return 0;					/* the message names its limit */
+}
+
 void
 revrit_report(rv_status status, const char *err, const char *file)
 {
@@ -49,8 +66,7 @@ revrit_report(rv_status status, const char *err, const char *file)
 		ereport(ERROR,
 				(errcode(status_errcode(status)),
 				 errmsg("revrit: %s", msg),
-				 errdetail("revrit converts at most %u bytes per call.",
-						   RV_MAX_INPUT_BYTES)));
+				 too_long_detail(msg)));
 	ereport(ERROR,
 			(errcode(status_errcode(status)),
 			 errmsg("revrit: %s", msg)));

@@ -17,6 +17,7 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -24,6 +25,9 @@
 #include "utils/rel.h"
 
 #include "learned_pg.h"
+
+/* Rows of revrit.learned read at a time. */
+#define LEARNED_BATCH 10000
 
 static MemoryContext LearnedContext = NULL;
 static rv_learned *learned_map = NULL;
@@ -100,6 +104,16 @@ load_learned(void)
 									  get_namespace_oid(REVRIT_LEARNED_SCHEMA, true));
 	if (!OidIsValid(learned_relid))
 		return;					/* not installed: stay stale, look again */
+	/* Say what to do about it: every revrit() call would fail otherwise. */
+	if (pg_class_aclcheck(learned_relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("revrit: permission denied for table %s.%s",
+						REVRIT_LEARNED_SCHEMA, REVRIT_LEARNED_TABLE),
+				 errdetail("revrit reads the learned spellings of %s.%s when converting.",
+						   REVRIT_LEARNED_SCHEMA, REVRIT_LEARNED_TABLE),
+				 errhint("SET revrit.learning = off converts without them, or GRANT SELECT ON %s.%s to the role.",
+						 REVRIT_LEARNED_SCHEMA, REVRIT_LEARNED_TABLE)));
 	/* From here a change during the load marks the new copy stale again. */
 	learned_stale = false;
 	old = MemoryContextSwitchTo(LearnedContext);
@@ -113,17 +127,32 @@ load_learned(void)
 
 	PG_TRY();
 	{
+		SPIPlanPtr	plan;
+		Portal		portal;
+
 		SPI_connect();
-		if (SPI_execute("SELECT romanized, hebrew, count FROM "
-						REVRIT_LEARNED_SCHEMA "." REVRIT_LEARNED_TABLE,
-						true, 0) != SPI_OK_SELECT)
+		plan = SPI_prepare("SELECT romanized, hebrew, count FROM "
+						   REVRIT_LEARNED_SCHEMA "." REVRIT_LEARNED_TABLE,
+						   0, NULL);
+		if (plan == NULL)
 			elog(ERROR, "revrit: could not read %s.%s",
 				 REVRIT_LEARNED_SCHEMA, REVRIT_LEARNED_TABLE);
-		for (i = 0; i < SPI_processed; i++)
+		/* by batches: a million entries in one result would double the
+		 * backend's memory while the map is built */
+		portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+		for (;;)
 		{
-			CHECK_FOR_INTERRUPTS();
-			add_row(SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
+			SPI_cursor_fetch(portal, true, LEARNED_BATCH);
+			if (SPI_processed == 0)
+				break;
+			for (i = 0; i < SPI_processed; i++)
+			{
+				CHECK_FOR_INTERRUPTS();
+				add_row(SPI_tuptable->vals[i], SPI_tuptable->tupdesc);
+			}
+			SPI_freetuptable(SPI_tuptable);
 		}
+		SPI_cursor_close(portal);
 		SPI_finish();
 	}
 	PG_CATCH();

@@ -24,7 +24,8 @@ CREATE TABLE revrit.learned (
 	count		bigint NOT NULL DEFAULT 1 CHECK (count > 0),
 	kind		text NOT NULL DEFAULT '',
 	source		text NOT NULL DEFAULT 'manual',
-	PRIMARY KEY (romanized, hebrew, kind)
+	-- by source too: re-learning a column replaces only what it taught
+	PRIMARY KEY (romanized, hebrew, kind, source)
 );
 COMMENT ON TABLE revrit.learned IS
 'Word spellings revrit() prefers to its own: a romanized word (as converted, prefixes included; case and apostrophe look-alikes do not matter) and its Hebrew, with how often it was seen';
@@ -86,7 +87,12 @@ DECLARE
 BEGIN
 	PERFORM revrit.text_column('revrit_learn', tbl, romanized);
 	PERFORM revrit.text_column('revrit_learn', tbl, hebrew);
-	-- learning again from the same column replaces what it taught before
+	IF kind <> '' THEN
+		PERFORM @extschema@.revrit('', kind => kind);	-- 22023 if unknown
+	END IF;
+	-- learning again from the same column replaces what it taught before;
+	-- two sessions learning the same column take turns
+	PERFORM pg_advisory_xact_lock(hashtext('revrit_learn ' || v_source || ' ' || kind));
 	DELETE FROM revrit.learned l
 	 WHERE l.source = v_source AND l.kind = revrit_learn.kind;
 	EXECUTE format($q$
@@ -97,8 +103,8 @@ BEGIN
 		stored AS (
 			INSERT INTO revrit.learned AS l (romanized, hebrew, count, kind, source)
 			SELECT p.romanized, p.hebrew, p.n, $1, $2 FROM pairs p
-			ON CONFLICT (romanized, hebrew, kind)
-			DO UPDATE SET count = l.count + EXCLUDED.count
+			ON CONFLICT (romanized, hebrew, kind, source)
+			DO UPDATE SET count = EXCLUDED.count
 			RETURNING 1)
 		SELECT coalesce(sum(n), 0)::bigint FROM pairs$q$,
 		tbl, romanized, hebrew)
@@ -138,11 +144,15 @@ BEGIN
 	IF kind_column <> '' THEN
 		PERFORM revrit.text_column('revrit_evaluate', tbl, kind_column);
 	END IF;
+	-- in an order of the values, not ctid: views and foreign tables have
+	-- none, and the figures must not depend on where rows are stored
 	EXECUTE format($q$
-		SELECT array_agg(t.%I::text ORDER BY t.ctid), array_agg(t.%I::text ORDER BY t.ctid),
-			   array_agg(%s ORDER BY t.ctid)
-		  FROM %s t
-		 WHERE t.%I <> '' AND t.%I <> ''$q$,
+		SELECT array_agg(r ORDER BY r, h, k), array_agg(h ORDER BY r, h, k),
+			   array_agg(k ORDER BY r, h, k)
+		  FROM (SELECT t.%I::text COLLATE "C" AS r, t.%I::text COLLATE "C" AS h,
+					   %s COLLATE "C" AS k
+				  FROM %s t
+				 WHERE t.%I <> '' AND t.%I <> '') s$q$,
 		romanized, hebrew,
 		CASE WHEN kind_column <> '' THEN format('coalesce(t.%I::text, %L)', kind_column, '')
 			 ELSE $k$''::text$k$ END,

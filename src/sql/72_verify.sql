@@ -7,10 +7,17 @@
 -- agree), and the best is returned only when it is convincing and clearly
 -- ahead of the next: a wrong match is worse than none.
 --
+-- Only the first 1000 characters of a reference title are looked up and
+-- compared (left(title, 1000), in the query and in the indexes): pg_trgm's
+-- word similarity does not check for cancel and grows faster than the
+-- length, so a title of megabytes held a backend for minutes, and the
+-- index recheck evaluates it before any WHERE filter could skip the row.
+-- Real titles are far shorter; the prefix bounds the work per row.
+--
 -- Indexes (README, "Verifying against existing records"): a trigram GiST
--- index on the title serves the nearest-first lookup; with a year, a GiST
--- index on (year, title gist_trgm_ops) (btree_gist) finds the titles of
--- that year directly.
+-- index on left(title, 1000) serves the nearest-first lookup; with a year,
+-- a GiST index on (year, left(title, 1000) gist_trgm_ops) (btree_gist)
+-- finds the titles of that year directly.
 --
 -- pg_trgm is not a hard requirement of the extension (most uses of revrit
 -- need no reference table); revrit_verify says so when it is missing.
@@ -70,6 +77,7 @@ AS $$
 DECLARE
 	v_trgm name;
 	v_year_type text;
+	v_year_oid regtype;
 	v_filter text := '';
 BEGIN
 	SELECT n.nspname INTO v_trgm
@@ -78,16 +86,16 @@ BEGIN
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'revrit_verify: the pg_trgm extension is not installed'
 			USING ERRCODE = 'object_not_in_prerequisite_state',
-				  HINT = 'CREATE EXTENSION pg_trgm; and index the reference titles: CREATE INDEX ON ref USING gist (title gist_trgm_ops);';
+				  HINT = 'CREATE EXTENSION pg_trgm; and index the reference titles: CREATE INDEX ON ref USING gist ((left(title, 1000)) gist_trgm_ops);';
 	END IF;
 	PERFORM revrit.text_column('revrit_verify', reference, title_column);
 	IF by_creator THEN
 		PERFORM revrit.text_column('revrit_verify', reference, creator_column);
-		v_filter := format(' AND %I.similarity(t.%I::text, $3) >= 0.3', v_trgm,
-						   creator_column);
+		v_filter := format(' AND %I.similarity(left(t.%I::text, 1000), $3) >= 0.3',
+						   v_trgm, creator_column);
 	END IF;
 	IF by_year THEN
-		SELECT format_type(a.atttypid, a.atttypmod) INTO v_year_type
+		SELECT format_type(a.atttypid, a.atttypmod), a.atttypid INTO v_year_type, v_year_oid
 		  FROM pg_attribute a
 		 WHERE a.attrelid = reference AND a.attname = year_column
 		   AND a.attnum > 0 AND NOT a.attisdropped;
@@ -95,13 +103,22 @@ BEGIN
 			RAISE EXCEPTION 'revrit_verify: column "%" of relation % does not exist',
 				year_column, reference USING ERRCODE = 'undefined_column';
 		END IF;
+		-- year is a number: compared with a number (or its text), said here
+		-- rather than failing inside the generated query
+		IF v_year_oid NOT IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype,
+							  'numeric'::regtype, 'text'::regtype, 'varchar'::regtype) THEN
+			RAISE EXCEPTION 'revrit_verify: column "%" of relation % is of type %, not an integer or text type',
+				year_column, reference, v_year_type
+				USING ERRCODE = 'datatype_mismatch',
+					  HINT = 'year is compared as a number; pass a column of years, e.g. extract(year FROM a date) stored as int.';
+		END IF;
 		v_filter := v_filter || format(' AND t.%I = CAST($2 AS %s)', year_column, v_year_type);
 	END IF;
 	RETURN format($q$
 		SELECT %s AS k, t.%I::text AS h
 		  FROM %s AS t
-		 WHERE $1 OPERATOR(%I.<%%) t.%I%s
-		 ORDER BY $1 OPERATOR(%I.<<->) t.%I
+		 WHERE $1 OPERATOR(%I.<%%) left(t.%I, 1000)%s
+		 ORDER BY $1 OPERATOR(%I.<<->) left(t.%I, 1000)
 		 LIMIT %s$q$,
 		revrit.key_expression('revrit_verify', reference), title_column,
 		reference, v_trgm, title_column, v_filter, v_trgm, title_column, nearest);
@@ -149,7 +166,11 @@ BEGIN
 		RETURN;
 	END IF;
 
-	v_scores := revrit.match_scores(romanized, v_titles, standard);
+	-- scored on the same bounded prefix the lookup compared
+	v_scores := revrit.match_scores(romanized,
+		ARRAY(SELECT left(u.h, 1000) FROM unnest(v_titles) WITH ORDINALITY AS u(h, i)
+			   ORDER BY u.i),
+		standard);
 	SELECT u.i INTO v_best FROM unnest(v_scores) WITH ORDINALITY AS u(s, i)
 	 ORDER BY u.s DESC, u.i LIMIT 1;
 	IF v_scores[v_best] < c_convincing OR EXISTS (

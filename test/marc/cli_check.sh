@@ -47,6 +47,19 @@ ok "truncated iso2709: exit 1" '[ $rc -eq 1 ] && grep -q "truncated" "$W/err"'
 echo '{"fields": [{"245": {"subfields": [{"ab": "x"}]}}]}' | $R marc > /dev/null 2> "$W/err"; rc=$?
 ok "bad json: exit 1, clear message" '[ $rc -eq 1 ] && grep -q "record 1: not MARC-in-JSON: a subfield is" "$W/err"'
 
+# ISO 2709 as files come: a line end after each record, and broken leaders
+# or directories, which must be errors, never records with fields dropped
+rec1() { head -c "$(head -c 5 "$W/out.mrc")" "$W/out.mrc"; }
+(rec1; printf '\r\n'; rec1; printf '\n') > "$W/lines.mrc"
+$R marc < "$W/lines.mrc" > "$W/lines.out" 2> "$W/err"; rc=$?
+ok "iso2709: line ends after records are skipped" '[ $rc -eq 0 ] && [ "$(tr -cd "\035" < "$W/lines.out" | wc -c)" -eq 2 ]'
+rec1 | sed 's/^\(............\)...../\100025/' > "$W/base.mrc"
+$R marc < "$W/base.mrc" > /dev/null 2> "$W/err"; rc=$?
+ok "iso2709: base address not after the directory is an error" '[ $rc -eq 1 ] && grep -q "bad base address" "$W/err"'
+rec1 | sed 's/^\(........................\)001/\1\x01\x001/' > "$W/tag.mrc"
+$R marc < "$W/tag.mrc" > /dev/null 2> "$W/err"; rc=$?
+ok "iso2709: a tag with control bytes is an error" '[ $rc -eq 1 ] && grep -q "tag that is not" "$W/err"'
+
 cat > "$W/in.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <collection xmlns="http://www.loc.gov/MARC21/slim">

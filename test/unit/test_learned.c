@@ -150,6 +150,26 @@ test_align(void)
 						   err) == RV_OK);
 	CHECK(pairs[0] == '\0');
 
+	/* too many words for one alignment: an error, found before the
+	 * romanized side is converted past the bound */
+	{
+		size_t		nw = 1100;
+		char	   *rom = malloc(nw * 6 + 1),
+				   *hw = malloc(nw * 7 + 1);
+
+		rom[0] = hw[0] = '\0';
+		for (size_t i = 0; i < nw; i++)
+		{
+			strcat(rom, "Sefer ");
+			strcat(hw, "ספר ");
+		}
+		CHECK(rv_learned_align(engine, rom, strlen(rom), hw, strlen(hw), NULL,
+							   NULL, NULL, err) == RV_ETOOLONG);
+		CHECK(strstr(err, "too long to align") != NULL);
+		free(rom);
+		free(hw);
+	}
+
 	for (int i = 0; i < 3; i++)
 		hlen[i] = strlen(heb[i]);
 	CHECK(rv_learned_match(engine, "Torat ha-ḥinukh", strlen("Torat ha-ḥinukh"), heb, hlen, 3, NULL,

@@ -203,6 +203,25 @@ test_selection_and_delimiter(void)
 	rv_marc_plan_free(p);
 }
 
+/* A $6 that links to no 880 stays alone: $6 is not repeatable. */
+static void
+test_other_link(void)
+{
+	static const rv_marc_subfield odd6[] = {SF('6', "garbage"), SF('a', "Sefer ha-yashan")};
+	rv_marc_field fs[] = {control("008", "200101s1990    is            000 1 heb d"),
+		data("245", '1', '0', odd6, 2), data("100", '1', ' ', f100, 3)};
+	rv_marc_plan *p = NULL;
+	char		err[RV_ERRLEN];
+
+	CHECK(plan(fs, 3, NULL, &p, err) == RV_OK);
+	CHECK(p->nadded == 1 && p->added[0].field == 2);
+	CHECK(p->nnotes == 2 && p->notes[0].field == 1 &&
+		  p->notes[0].why == RV_MARC_SKIP_OTHER_LINK);
+	CHECK(strcmp(rv_marc_skip_text(p->notes[0].why),
+				 "has a $6 that is not a link to an 880") == 0);
+	rv_marc_plan_free(p);
+}
+
 static void
 test_limit(void)
 {
@@ -283,6 +302,7 @@ main(void)
 	test_hebrew_record();
 	test_languages();
 	test_selection_and_delimiter();
+	test_other_link();
 	test_limit();
 	test_allocation_failures();
 	CHECK(live == start);
