@@ -231,11 +231,19 @@ clear_states(rv_search *s)
 	s->nstates = 0;
 }
 
+/*
+ * The prefix hash the k-best lists de-duplicate by: letters only.  Spellings
+ * that differ only in Yiddish points are one candidate (the driver keeps the
+ * cheapest, spell_language.c), and points change neither state nor future
+ * cost, so the cheaper twin wins here; hashing the marks would let point
+ * variants take k slots and make the k best depend on k.
+ */
 static uint64_t
 hash_syms(uint64_t h, const uint8_t *sym, int n)
 {
 	for (int i = 0; i < n; i++)
-		h = (h ^ (uint64_t) (sym[i] + 1)) * UINT64_C(0x100000001b3);
+		if (!rv_sym_is_mark(sym[i]))
+			h = (h ^ (uint64_t) (sym[i] + 1)) * UINT64_C(0x100000001b3);
 	return h;
 }
 
