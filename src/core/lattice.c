@@ -62,6 +62,12 @@ rv_search_set_plain(rv_search *s, int plain)
 	s->plain = plain;
 }
 
+void
+rv_search_set_known_only(rv_search *s, int known_only)
+{
+	s->known_only = known_only;
+}
+
 
 void
 rv_search_free(rv_search *s)
@@ -265,7 +271,7 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 		int			ti;
 		uint64_t	key;
 		hyp		   *list;
-		int			vouched = vouched0 | e->known_only;
+		int			vouched = vouched0 | e->known_only | s->known_only;
 
 		/* a spelling only the lexicon may vouch for: cut it as soon as the
 		 * lexicon has no word that goes on so (without one, never) */
