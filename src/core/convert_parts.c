@@ -4,6 +4,7 @@
  * the per-part entries of rv_analyze's report.
  */
 #include "convert.h"
+#include "interrupt.h"
 #include "detect_language.h"
 #include "detect_standard.h"
 #include "isbd.h"
@@ -48,6 +49,7 @@ part_is_foreign(conv *c, const rv_span *sp)
 	{
 		part		p;
 
+		rv_interrupt_tick();	/* a whole part: cancel (interrupt.h) */
 		if (!conv_is_word_char(c->rules, c->cps[i]))
 		{
 			i++;

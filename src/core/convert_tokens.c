@@ -4,6 +4,7 @@
  * as written, and what goes to the number, abbreviation and word steps.
  */
 #include "convert.h"
+#include "interrupt.h"
 #include "utf8.h"
 
 /* Can this character belong to a romanized word? */
@@ -93,6 +94,7 @@ convert_range(conv *c, size_t from, size_t to)
 					ws,
 					we;
 
+		rv_interrupt_tick();	/* separators between words: cancel */
 		if (rv_cp_is_digit(c->cps[i]) && c->cps[i] < 0x80)
 		{
 			i = convert_number(c, i, to);

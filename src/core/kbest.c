@@ -24,41 +24,7 @@ rv_kbest_table_size(int k)
 	return size;
 }
 
-/* ---- small k: a sorted array -------------------------------------------- */
-
-static void
-offer_sorted(rv_hyp *list, int32_t *nhyp, int k, const rv_hyp *h)
-{
-	int			n = *nhyp;
-	int			at;
-
-	for (int i = 0; i < n; i++)
-	{
-		if (list[i].hash != h->hash)
-			continue;
-		if (list[i].total <= h->total)
-			return;
-		/* the same prefix, cheaper: drop the old entry */
-		memmove(&list[i], &list[i + 1], (size_t) (n - i - 1) * sizeof(rv_hyp));
-		n--;
-		break;
-	}
-	if (n == k && h->total >= list[n - 1].total)
-	{
-		*nhyp = n;
-		return;
-	}
-	if (n == k)
-		n--;
-	at = n;
-	while (at > 0 && list[at - 1].total > h->total)
-	{
-		list[at] = list[at - 1];
-		at--;
-	}
-	list[at] = *h;
-	*nhyp = n + 1;
-}
+/* Small k: the sorted array is rv_kbest_offer_sorted (kbest.h). */
 
 /* ---- large k: heap plus hash table -------------------------------------- */
 
@@ -190,29 +156,15 @@ offer_heap(heap *hp, int32_t *nhyp, int k, const rv_hyp *h)
 }
 
 void
-rv_kbest_offer(rv_hyp *list, int32_t *n, int k, int32_t *table,
-			   const rv_hyp *h)
+rv_kbest_offer_heap(rv_hyp *list, int32_t *n, int k, int32_t *table,
+					const rv_hyp *h)
 {
 	heap		hp;
 
-	if (table == NULL)
-	{
-		offer_sorted(list, n, k, h);
-		return;
-	}
 	hp.list = list;
 	hp.table = table;
 	hp.mask = (uint32_t) rv_kbest_table_size(k) - 1;
 	offer_heap(&hp, n, k, h);
-}
-
-double
-rv_kbest_bound(const rv_hyp *list, int n, int k)
-{
-	if (n < k)
-		return HUGE_VAL;
-	/* the root of the heap, or the end of the sorted array */
-	return k > RV_KBEST_SCAN ? list[0].total : list[k - 1].total;
 }
 
 static int

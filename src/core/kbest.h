@@ -12,8 +12,10 @@
 #ifndef REVRIT_KBEST_H
 #define REVRIT_KBEST_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct rv_hyp
 {
@@ -36,11 +38,64 @@ size_t		rv_kbest_table_size(int k);
  * rv_kbest_table_size(k) slots, zeroed when the state was made (NULL when
  * that size is 0).
  */
-void		rv_kbest_offer(rv_hyp *list, int32_t *n, int k, int32_t *table,
-						   const rv_hyp *h);
+void		rv_kbest_offer_heap(rv_hyp *list, int32_t *n, int k, int32_t *table,
+								const rv_hyp *h);
+
+/* Small k: the sorted array, inline since the search offers once per
+ * surviving hyp and edge. */
+static inline void
+rv_kbest_offer_sorted(rv_hyp *list, int32_t *nhyp, int k, const rv_hyp *h)
+{
+	int			n = *nhyp;
+	int			at;
+
+	for (int i = 0; i < n; i++)
+	{
+		if (list[i].hash != h->hash)
+			continue;
+		if (list[i].total <= h->total)
+			return;
+		/* the same prefix, cheaper: drop the old entry */
+		memmove(&list[i], &list[i + 1], (size_t) (n - i - 1) * sizeof(rv_hyp));
+		n--;
+		break;
+	}
+	if (n == k && h->total >= list[n - 1].total)
+	{
+		*nhyp = n;
+		return;
+	}
+	if (n == k)
+		n--;
+	at = n;
+	while (at > 0 && list[at - 1].total > h->total)
+	{
+		list[at] = list[at - 1];
+		at--;
+	}
+	list[at] = *h;
+	*nhyp = n + 1;
+}
+
+static inline void
+rv_kbest_offer(rv_hyp *list, int32_t *n, int k, int32_t *table,
+			   const rv_hyp *h)
+{
+	if (table == NULL)
+		rv_kbest_offer_sorted(list, n, k, h);
+	else
+		rv_kbest_offer_heap(list, n, k, table, h);
+}
 
 /* An offer costing this much or more is refused (HUGE_VAL: not full). */
-double		rv_kbest_bound(const rv_hyp *list, int n, int k);
+static inline double
+rv_kbest_bound(const rv_hyp *list, int n, int k)
+{
+	if (n < k)
+		return HUGE_VAL;
+	/* the root of the heap, or the end of the sorted array */
+	return k > RV_KBEST_SCAN ? list[0].total : list[k - 1].total;
+}
 
 /*
  * Order a complete list cheapest first (ties by prefix hash), so that the

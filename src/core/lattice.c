@@ -83,7 +83,7 @@ state_hash(int pos, uint64_t key)
 static int
 grow_table(rv_search *s)
 {
-	uint32_t	size = s->table_size ? s->table_size * 2 : 1024;
+	uint32_t	size = s->table_size ? s->table_size * 2 : 256;
 	int32_t    *t = rv_alloc0(size * sizeof(int32_t));
 
 	if (t == NULL)
@@ -95,6 +95,7 @@ grow_table(rv_search *s)
 		while (t[h])
 			h = (h + 1) & (size - 1);
 		t[h] = i + 1;
+		s->states[i].slot = h;
 	}
 	rv_free(s->table);
 	s->table = t;
@@ -104,9 +105,9 @@ grow_table(rv_search *s)
 
 /* Room for the dedup tables of nstates states, the last one zeroed. */
 static int
-reserve_dedup(rv_search *s, int nstates, int k)
+reserve_dedup(rv_search *s, int nstates)
 {
-	int64_t		size = (int64_t) rv_kbest_table_size(k);
+	int64_t		size = s->dedup_size;
 	int64_t		need = size * nstates;
 
 	if (size == 0)
@@ -130,31 +131,21 @@ reserve_dedup(rv_search *s, int nstates, int k)
 
 /* The dedup table of state si, NULL when k is small enough to scan. */
 static int32_t *
-dedup_table(rv_search *s, int si, int k)
+dedup_table(rv_search *s, int si)
 {
-	int64_t		size = (int64_t) rv_kbest_table_size(k);
+	int64_t		size = s->dedup_size;
 
 	return size ? s->dedup + size * si : NULL;
 }
 
-/* Find or create the state for a key at a position; -1 if out of memory. */
-static int
-get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
-		  int k)
+/* Append a state for a key at a position, its table entry in slot h; -1
+ * if out of memory.  Out of line: the lookup below is the hot path. */
+static int __attribute__((noinline))
+new_state(rv_search *s, uint32_t h, int pos, uint64_t key, rv_lexnode node,
+		  rv_charctx ctx, int k)
 {
 	state	   *st;
-	uint32_t	h;
 
-	if ((uint32_t) (s->nstates + 1) * 2 > s->table_size && !grow_table(s))
-		return -1;
-	h = state_hash(pos, key) & (s->table_size - 1);
-	while (s->table[h])
-	{
-		st = &s->states[s->table[h] - 1];
-		if (st->key == key && st->pos == pos)
-			return s->table[h] - 1;
-		h = (h + 1) & (s->table_size - 1);
-	}
 	if (s->nstates == s->cap_states)
 	{
 		int			cap = s->cap_states ? s->cap_states * 2 : 64;
@@ -180,7 +171,7 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 		s->hyps = p;
 		s->cap_hyps = cap;
 	}
-	if (!reserve_dedup(s, s->nstates + 1, k))
+	if (!reserve_dedup(s, s->nstates + 1))
 		return -1;
 	s->table[h] = s->nstates + 1;
 	st = &s->states[s->nstates];
@@ -189,9 +180,47 @@ get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
 	st->node = node;
 	st->ctx = ctx;
 	st->nhyp = 0;
+	st->slot = h;
 	st->next = s->head[pos];
 	s->head[pos] = s->nstates;
 	return s->nstates++;
+}
+
+/* Find or create the state for a key at a position; -1 if out of memory. */
+static inline int
+get_state(rv_search *s, int pos, uint64_t key, rv_lexnode node, rv_charctx ctx,
+		  int k)
+{
+	uint32_t	mask,
+				h;
+	int32_t		at;
+
+	if ((uint32_t) (s->nstates + 1) * 2 > s->table_size && !grow_table(s))
+		return -1;
+	mask = s->table_size - 1;
+	h = state_hash(pos, key) & mask;
+	while ((at = s->table[h]) != 0)
+	{
+		const state *st = &s->states[at - 1];
+
+		if (st->key == key && st->pos == pos)
+			return at - 1;
+		h = (h + 1) & mask;
+	}
+	return new_state(s, h, pos, key, node, ctx, k);
+}
+
+/*
+ * Forget the previous word's states.  Only their own table entries are
+ * cleared: the table keeps the size of the longest word seen, and wiping
+ * all of it for every word cost more than the search of a short one.
+ */
+static void
+clear_states(rv_search *s)
+{
+	for (int i = 0; i < s->nstates; i++)
+		s->table[s->states[i].slot] = 0;
+	s->nstates = 0;
 }
 
 static uint64_t
@@ -248,7 +277,7 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 			nh.hash = hash_syms(from->hash, e->sym, e->nsym);
 			nh.prev = si * k + h;
 			nh.edge = ei;
-			rv_kbest_offer(list, &s->states[ti].nhyp, k, dedup_table(s, ti, k),
+			rv_kbest_offer(list, &s->states[ti].nhyp, k, dedup_table(s, ti),
 						   &nh);
 		}
 	}
@@ -362,11 +391,10 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 		return 0;
 	if (!rv_lattice_build(s, r, cps, n))
 		return -1;
-	s->nstates = 0;
+	clear_states(s);
+	s->dedup_size = (int64_t) rv_kbest_table_size(k);
 	for (int i = 0; i <= n; i++)
 		s->head[i] = -1;
-	if (s->table)
-		memset(s->table, 0, s->table_size * sizeof(int32_t));
 
 	start = get_state(s, 0, ((uint64_t) root << 32) | ctx0, root, ctx0, k);
 	if (start < 0)

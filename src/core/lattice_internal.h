@@ -30,6 +30,7 @@ typedef struct state
 	int32_t		pos;
 	int32_t		next;			/* next state at the same position */
 	int32_t		nhyp;
+	uint32_t	slot;			/* its entry in the state table */
 } state;
 
 struct rv_search
@@ -51,6 +52,7 @@ struct rv_search
 	int			want_path;		/* report the rule options of each spelling */
 	int32_t    *dedup;			/* rv_kbest_table_size(k) slots per state */
 	int64_t		cap_dedup;
+	int64_t		dedup_size;		/* rv_kbest_table_size(k) of this word's k */
 	void		(*interrupt) (void *arg);
 	void	   *interrupt_arg;
 	uint32_t	ticks;			/* hyps extended since the last check */

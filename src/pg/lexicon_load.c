@@ -7,14 +7,20 @@
  * on its next page fault past the new end, and the postmaster restarts the
  * cluster.  So the file is copied once into $PGDATA/pg_revrit/, under a
  * name made of the file's identity (device, inode, size, modification
- * time) and its header's checksum, and that private copy is mapped:
+ * time) and its header's checksum, prefixed by a hash of the configured
+ * path, and that private copy is mapped:
  * nothing writes to a copy after its rename, every backend using the same
  * file maps the same copy (the page cache holds one copy for all), and a
  * file rewritten in place has a new modification time, so a new copy,
  * checked in full.  A copy torn by a concurrent overwrite fails its
- * checksum and is removed.  Older copies of the same file are unlinked
- * when a new one is made; backends that map them keep them until they
- * unmap (POSIX keeps an unlinked file's pages while it is mapped).
+ * checksum and is removed.  Older copies made from the same path are
+ * unlinked when a new one is made -- by path, not by inode, since a file
+ * replaced by rename (mv, make install, a package upgrade) has a new inode
+ * and its old copy would otherwise stay forever -- together with the
+ * temporary files of backends that died copying; backends that map an old
+ * copy keep it until they unmap (POSIX keeps an unlinked file's pages
+ * while it is mapped).  A copy whose making fails (cancel, full disk) is
+ * removed at once.
  *
  * Before anything is read the file must be a regular file (opened
  * non-blocking, so a FIFO cannot hang the backend) with a valid header
@@ -23,10 +29,12 @@
 #include "postgres.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/hashfn.h"
 #include "miscadmin.h"
 #include "storage/fd.h"
 
@@ -43,6 +51,9 @@ file_error(const char *what, const char *path)
 			 errmsg("revrit: could not %s lexicon file \"%s\": %m", what, path)));
 }
 
+static void copy_body(int src, const char *path, int out, const char *tmp,
+					  char *buf, off_t size);
+
 /* Copy src (already open, size bytes) to dest through a temporary name. */
 static void
 copy_file(int src, const char *path, off_t size, const char *dest)
@@ -50,11 +61,34 @@ copy_file(int src, const char *path, off_t size, const char *dest)
 	char	   *tmp = psprintf("%s.tmp.%d", dest, MyProcPid);
 	char	   *buf = palloc(COPY_CHUNK);
 	int			out;
-	off_t		done = 0;
 
 	out = OpenTransientFile(tmp, O_WRONLY | O_CREAT | O_TRUNC | PG_BINARY);
 	if (out < 0)
 		file_error("create a copy of the", tmp);
+	/* a cancel or a full disk must not leave a partial copy behind */
+	PG_TRY();
+	{
+		copy_body(src, path, out, tmp, buf, size);
+	}
+	PG_CATCH();
+	{
+		(void) unlink(tmp);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	if (rename(tmp, dest) != 0)
+		file_error("rename the copy of the", tmp);
+	pfree(buf);
+	pfree(tmp);
+}
+
+/* The copy loop of copy_file; closes out. */
+static void
+copy_body(int src, const char *path, int out, const char *tmp, char *buf,
+		  off_t size)
+{
+	off_t		done = 0;
+
 	while (done < size)
 	{
 		ssize_t		got = pg_pread(src, buf, COPY_CHUNK, done);
@@ -64,6 +98,7 @@ copy_file(int src, const char *path, off_t size, const char *dest)
 			file_error("read", path);
 		if (got == 0)
 			break;				/* shrunk meanwhile: the checksum will say */
+		errno = 0;
 		if (write(out, buf, got) != got)
 		{
 			if (errno == 0)
@@ -74,10 +109,6 @@ copy_file(int src, const char *path, off_t size, const char *dest)
 	}
 	if (CloseTransientFile(out) != 0)
 		file_error("write a copy of the", tmp);
-	if (rename(tmp, dest) != 0)
-		file_error("rename the copy of the", tmp);
-	pfree(buf);
-	pfree(tmp);
 }
 
 /* Unlink the copies of the same file (name prefix) other than keep. */
@@ -91,9 +122,16 @@ remove_old_copies(const char *dir, const char *prefix, const char *keep)
 	{
 		size_t		len = strlen(de->d_name);
 
-		/* finished copies only: another backend's .tmp.PID is in progress */
-		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 &&
-			len > 6 && strcmp(de->d_name + len - 6, ".rvlex") == 0 &&
+		const char *tmp = strstr(de->d_name, ".rvlex.tmp.");
+
+		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		/* a temporary copy is removed only once its backend is gone */
+		if (tmp != NULL &&
+			!(kill((pid_t) atoi(tmp + 11), 0) != 0 && errno == ESRCH))
+			continue;
+		if ((tmp != NULL ||
+			 (len > 6 && strcmp(de->d_name + len - 6, ".rvlex") == 0)) &&
 			strcmp(de->d_name, keep) != 0)
 		{
 			char	   *old = psprintf("%s/%s", dir, de->d_name);
@@ -105,7 +143,10 @@ remove_old_copies(const char *dir, const char *prefix, const char *keep)
 	FreeDir(d);
 }
 
-/* Map a copy read-only; *size is its size. */
+/*
+ * Map a copy read-only; *size is its size.  NULL if the copy is gone: a
+ * concurrent backend loading another version of the same path removed it.
+ */
 static void *
 map_copy(const char *dest, size_t *size)
 {
@@ -113,6 +154,8 @@ map_copy(const char *dest, size_t *size)
 	struct stat st;
 	void	   *p;
 
+	if (fd < 0 && errno == ENOENT)
+		return NULL;
 	if (fd < 0)
 		file_error("open the copy of the", dest);
 	if (fstat(fd, &st) != 0)
@@ -167,9 +210,12 @@ revrit_lexicon_load(const char *path, RevritMapping *mapping)
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
 				 errmsg("revrit: lexicon \"%s\" is not a regular file", path)));
-	prefix = psprintf("%llx-%llx-", (unsigned long long) st.st_dev,
-					  (unsigned long long) st.st_ino);
-	name = psprintf("%s%lld-%lld.%09ld-%016llx.rvlex", prefix,
+	prefix = psprintf("%016llx-", (unsigned long long)
+					  hash_bytes_extended((const unsigned char *) path,
+										  strlen(path), 0));
+	name = psprintf("%s%llx-%llx-%lld-%lld.%09ld-%016llx.rvlex", prefix,
+					(unsigned long long) st.st_dev,
+					(unsigned long long) st.st_ino,
 					(long long) st.st_size, (long long) st.st_mtim.tv_sec,
 					(long) st.st_mtim.tv_nsec,
 					header_checksum(fd, path, st.st_size));
@@ -182,9 +228,16 @@ revrit_lexicon_load(const char *path, RevritMapping *mapping)
 		copy_file(fd, path, st.st_size, dest);
 		remove_old_copies(dir, prefix, name);
 	}
+	mapping->data = map_copy(dest, &mapping->size);
+	if (mapping->data == NULL)
+	{
+		copy_file(fd, path, st.st_size, dest);
+		mapping->data = map_copy(dest, &mapping->size);
+		if (mapping->data == NULL)
+			file_error("open the copy of the", dest);
+	}
 	CloseTransientFile(fd);
 
-	mapping->data = map_copy(dest, &mapping->size);
 	status = rv_lexicon_attach(mapping->data, mapping->size, path, &lex, err);
 	if (status != RV_OK)
 	{

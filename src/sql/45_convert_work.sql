@@ -7,8 +7,11 @@
 -- with CREATE for PUBLIC let any role plant a table under the name a
 -- conversion would use next and so block it.  Making a schema for a role
 -- needs rights an ordinary role lacks, hence SECURITY DEFINER; the function
--- only ever creates that one schema for a role the session user is a member
--- of, and refuses a schema of that name owned by anybody else.
+-- only ever creates a schema for a role the session user is a member of.
+-- The schema is found by owner, not by name alone: if another role already
+-- holds the name revrit_work_<oid> (any role with CREATE on the database
+-- could make it, and so block every conversion of the victim), the role's
+-- schema is revrit_work_<oid>_<random suffix> instead.
 CREATE FUNCTION revrit_work_schema(role regrole)
 RETURNS name
 LANGUAGE plpgsql
@@ -16,29 +19,49 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    v_name  name := 'revrit_work_' || role::oid;
+    v_base  name := 'revrit_work_' || role::oid;
+    v_name  name;
     v_owner oid;
 BEGIN
     IF NOT pg_catalog.pg_has_role(session_user, role, 'MEMBER') THEN
         RAISE EXCEPTION 'revrit_convert: role % may not use the work schema of role %',
             session_user, role USING ERRCODE = 'insufficient_privilege';
     END IF;
-    SELECT n.nspowner INTO v_owner FROM pg_catalog.pg_namespace n WHERE n.nspname = v_name;
-    IF NOT FOUND THEN
+    FOR i IN 1..2 LOOP
+        -- the role's own: the plain name first, then the oldest suffixed one
+        SELECT n.nspname INTO v_name
+          FROM pg_catalog.pg_namespace n
+         WHERE n.nspowner = role::oid
+           AND (n.nspname = v_base
+                OR pg_catalog.starts_with(n.nspname, v_base || '_'))
+         ORDER BY n.nspname = v_base DESC, n.oid
+         LIMIT 1;
+        IF FOUND OR i = 2 THEN
+            EXIT;
+        END IF;
+        SELECT n.nspowner INTO v_owner FROM pg_catalog.pg_namespace n WHERE n.nspname = v_base;
+        v_name := v_base;
+        IF FOUND THEN
+            v_name := v_base || '_' || pg_catalog.substr(pg_catalog.md5(
+                pg_catalog.random()::text || pg_catalog.clock_timestamp()::text), 1, 12);
+            RAISE WARNING 'revrit_convert: schema % belongs to role %, not to %; using % instead',
+                v_base, v_owner::regrole, role, v_name
+                USING HINT = 'Have the other schema dropped.';
+        END IF;
         BEGIN
             EXECUTE format('CREATE SCHEMA %I AUTHORIZATION %s', v_name, role);
             EXECUTE format('COMMENT ON SCHEMA %I IS %L', v_name,
                            'revrit_convert scratch and state tables of role ' || role::text);
-        EXCEPTION WHEN duplicate_schema THEN
-            NULL;               -- a concurrent call made it: checked below
+        EXCEPTION WHEN duplicate_schema OR unique_violation THEN
+            -- a concurrent call made it (one still uncommitted when we
+            -- began fails on the catalogue's unique index): found above
+            NULL;
         END;
-        SELECT n.nspowner INTO v_owner FROM pg_catalog.pg_namespace n WHERE n.nspname = v_name;
-    END IF;
-    IF v_owner <> role::oid THEN
-        RAISE EXCEPTION 'revrit_convert: schema % belongs to role %, not to %',
-            v_name, v_owner::regrole, role
+    END LOOP;
+    IF v_name IS NULL THEN
+        RAISE EXCEPTION 'revrit_convert: could not make a work schema for role %', role
             USING ERRCODE = 'insufficient_privilege',
-                  HINT = 'Have it dropped; revrit_convert makes it again.';
+                  HINT = format('A schema named %s belongs to another role: have it dropped.', v_base);
     END IF;
     RETURN v_name;
 END
@@ -97,5 +120,38 @@ BEGIN
         'rows', v_rows,
         'workers_planned', coalesce(pg_catalog.jsonb_path_query_first(v_plan, 'strict $.**."Workers Planned"'), '0'),
         'workers_launched', coalesce(pg_catalog.jsonb_path_query_first(v_plan, 'strict $.**."Workers Launched"'), '0'));
+END
+$fn$;
+
+-- Work tables of conversions that can never resume: their table, or its
+-- target column, was dropped meanwhile.  The names carry the table's oid
+-- and the column's number (50_convert.sql); an unlogged scratch holds a
+-- converted copy of the column, so leaving it would keep that space taken
+-- forever.  Called by revrit_convert on the caller's own work schema.
+CREATE FUNCTION revrit_convert_drop_orphans(work name)
+RETURNS integer
+LANGUAGE plpgsql
+SECURITY INVOKER
+AS $fn$
+DECLARE
+    r       record;
+    n       integer := 0;
+BEGIN
+    FOR r IN
+        SELECT c.relname
+          FROM pg_catalog.pg_class c,
+               LATERAL pg_catalog.regexp_match(c.relname, '^convert_([0-9]+)_([0-9]+)(_state|_input)?$') AS m
+         WHERE c.relnamespace = work::regnamespace AND c.relkind = 'r' AND m IS NOT NULL
+           AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                            WHERE a.attrelid = m[1]::oid AND a.attnum = m[2]::smallint
+                              AND NOT a.attisdropped)
+    LOOP
+        EXECUTE format('DROP TABLE IF EXISTS %I.%I', work, r.relname);
+        n := n + 1;
+    END LOOP;
+    IF n > 0 THEN
+        RAISE NOTICE 'revrit_convert: dropped % work tables of conversions whose table or column no longer exists', n;
+    END IF;
+    RETURN n;
 END
 $fn$;

@@ -263,9 +263,9 @@ BEGIN
            'ARRAY[' || string_agg(format('k%s::text', o), ', ' ORDER BY o) || ']'
       INTO q_keys, q_keys_desc, q_join, q_mark
       FROM unnest(v_key) WITH ORDINALITY AS u(k, o);
-    -- the new mark: the batch's last key (max() needs no sort)
-    q_mark := CASE WHEN cardinality(v_key) = 1 THEN 'SELECT ARRAY[max(k1)::text] FROM b'
-                   ELSE format('SELECT %s FROM b ORDER BY %s LIMIT 1', q_mark, q_keys_desc) END;
+    -- the new mark: the batch's last key, by the key's btree order (not
+    -- max(): uuid, bytea and boolean keys have no max aggregate)
+    q_mark := format('SELECT %s FROM b ORDER BY %s LIMIT 1', q_mark, q_keys_desc);
     SELECT format('(%s) > (%s)',
                   string_agg(format('k%s', o), ', ' ORDER BY o),
                   string_agg(format('$1[%s]::%s', o, ty), ', ' ORDER BY o))
@@ -305,15 +305,18 @@ BEGIN
                   DETAIL = 'It commits after each batch.',
                   HINT = 'CALL it on its own, in autocommit mode.';
     END IF;
+    -- The work schema, committed at once: made in the long setup
+    -- transaction below it would hold up the role's every other call.
+    EXECUTE format('SELECT %srevrit_work_schema($1)', v_ext) INTO c_work USING current_user::regrole;
     COMMIT;
 
     -- Setup (one transaction): reuse or create the state and scratch ------
     v_t0 := pg_catalog.clock_timestamp();
-    EXECUTE format('SELECT %srevrit_work_schema($1)', v_ext) INTO c_work USING current_user::regrole;
     v_scr := format('%I.%I', c_work, v_scratch);
     v_sta := format('%I.%I', c_work, v_state);
     -- Serialize concurrent calls for the same table and column.
     PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(v_sta, 0));
+    EXECUTE format('SELECT %srevrit_convert_drop_orphans($1)', v_ext) USING c_work;
 
     FOR i IN 1..2 LOOP
         SELECT c.relowner INTO v_owner
