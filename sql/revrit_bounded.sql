@@ -14,7 +14,7 @@ SELECT count(*) FROM revrit_candidates(text => array_to_string(array_fill(repeat
 SELECT revrit_analyze(text => array_to_string(array_fill(repeat('ae', 32), ARRAY[16]), '-'), n => 1000) IS NULL;
 RESET statement_timeout;
 
-SELECT jsonb_array_length(revrit_analyze(text => 'Milḥemet', n => 500)
+SELECT jsonb_array_length(revrit_analyze(text => 'Hitpatḥut', n => 500)
 						  -> 'parts' -> 0 -> 'words' -> 0 -> 'alternatives') > 64 AS more_than_64;
 SELECT a::text::jsonb = a AS same_as_parsed_text, length(a::text) > 100000 AS large
   FROM (SELECT revrit_analyze(text => repeat('Sefer ha-ḥinukh : ʻim ḥidushim / Yosef Ḳlozner. ', 300), n => 40) AS a) s;

@@ -176,11 +176,11 @@ cmd_analyze(int argc, char **argv)
 static int
 print_candidate(const rv_candidate *c, void *arg)
 {
-	printf("%ld\t%d\t%d\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%.2f\n",
+	printf("%ld\t%d\t%d\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%.2f\t%.3f\n",
 		   *(const long *) arg, c->word, c->rank, c->roman, c->hebrew,
 		   c->score, c->rule_cost, c->char_cost, c->lexicon_bonus,
 		   c->in_lexicon ? "yes" : "no", c->channel, c->language,
-		   c->freq_cost);
+		   c->freq_cost, c->context);
 	return 0;
 }
 
@@ -197,7 +197,7 @@ cmd_candidates(int argc, char **argv)
 {
 	static const line_cmd cmd = {5,
 		"line\tword\trank\tromanized\thebrew\tscore\trule_cost\t"
-		"char_cost\tlexicon_bonus\tin_lexicon\tchannel\tlanguage\tfreq",
+		"char_cost\tlexicon_bonus\tin_lexicon\tchannel\tlanguage\tfreq\tcontext",
 	candidates_line};
 
 	return for_each_line(argc, argv, &cmd);

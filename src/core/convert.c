@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "convert.h"
+#include "isbd.h"
 #include "interrupt.h"
 #include "utf8.h"
 
@@ -41,6 +42,8 @@ run(const rv_engine *engine, const char *text, size_t len,
 	c.engine = engine;
 	c.opt = options;
 	c.k = k;
+	rv_context_init(&c.context);
+	rv_arena_init(&c.pending_arena);
 	c.fn = fn;
 	c.fn_arg = arg;
 	c.report = report;
@@ -53,17 +56,23 @@ run(const rv_engine *engine, const char *text, size_t len,
 	rv_arena_init(&c.arena);
 	c.search = rv_search_new();
 	rv_search_configure(c.search, options);
-	/* the learned layer compares RV_LEARNED_K spellings (convert_word.c);
-	 * room for a word list's readings before the rules' */
+	/* the learned layer compares RV_LEARNED_K spellings (convert_word.c),
+	 * the context RV_CONTEXT_K; room for a word list's readings before the
+	 * rules' */
 	c.spellings = rv_alloc((size_t) ((k > RV_LEARNED_K ? k : RV_LEARNED_K) +
 									 RV_WL_MAX_OPTIONS) * sizeof(rv_spelling));
 	if (c.search == NULL || c.spellings == NULL)
 		c.oom = 1;
 	else
+	{
+		/* no mark anywhere in the field: a plain h may have lost its dot */
+		rv_search_set_plain(c.search, !rv_has_transliteration_marks(cps, 0, c.n));
 		convert_text(&c, forced);
+	}
 
 	rv_interrupt_end();
 	rv_arena_free(&c.arena);
+	conv_context_free(&c);
 	rv_search_free(c.search);
 	rv_free(c.spellings);
 	rv_free(c.plain);			/* convert_names.c */

@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "context.h"
 #include "detect_plain.h"
 #include "engine.h"
 #include "isbd.h"
@@ -23,6 +24,21 @@
 
 #define RV_MAX_PARTS		16	/* hyphenated parts handled in one word */
 #define RV_MAX_SPANS		64	/* ISBD parts handled in one text */
+
+/* A word's report held back until its part's words are chosen together
+ * (convert_context.c), so that rank 1 is what the output says. */
+typedef struct conv_pending
+{
+	int			word_no;
+	size_t		from,
+				to;
+	int			nfound;
+	int			foreign;
+	int			ctx_word;		/* its index in the context, or -1 */
+	int			npsym;
+	uint8_t		psym[RV_MAX_OUT * 8];
+	rv_spelling *sp;			/* nfound, in pending_arena */
+} conv_pending;
 
 /* State of one rv_convert / rv_candidates / rv_analyze call. */
 typedef struct conv
@@ -37,8 +53,17 @@ typedef struct conv
 	rv_buf		out;
 	rv_search  *search;
 	rv_arena	arena;
-	rv_spelling *spellings;		/* k + RV_WL_MAX_OPTIONS slots */
-	int			k;
+	rv_spelling *spellings;		/* max(k, RV_LEARNED_K, RV_CONTEXT_K) +
+								 * RV_WL_MAX_OPTIONS slots */
+	int			k;				/* candidates reported per word */
+	rv_context	context;		/* the current part's words (context.c) */
+	struct conv_ctx_base *ctx_bases;	/* to spell them again */
+	int			cap_ctx_bases;
+	conv_pending *pending;		/* reports held back in this part */
+	int			npending,
+				cap_pending;
+	long		pending_cands;	/* candidates they hold */
+	rv_arena	pending_arena;
 	rv_candidate_fn fn;			/* rv_candidates */
 	void	   *fn_arg;
 	rv_report  *report;			/* rv_analyze */
@@ -84,6 +109,15 @@ size_t		convert_prefixed_number(conv *c, size_t at, size_t limit);
 /* convert_abbrev.c: abbreviations. */
 int			convert_abbreviation(conv *c, const part *p);
 size_t		convert_abbreviation_letters(conv *c, size_t i, size_t to);
+
+/* convert_context.c: the joint choice of a part's words (context.c). */
+void		conv_context_record(conv *c, size_t out_start, const part *base,
+								int mode, const uint8_t *psym, int npsym,
+								int found);
+void		conv_context_choose(conv *c, size_t out_start);
+void		conv_context_describe(conv *c, size_t from, size_t to, int nfound,
+								  int foreign, const uint8_t *psym, int npsym);
+void		conv_context_free(conv *c);
 
 /* convert_names.c: word lists (given names, places) and the field kind. */
 int			conv_spell_base(conv *c, const part *base, int mode,

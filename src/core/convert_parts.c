@@ -134,6 +134,7 @@ convert_text(conv *c, const rv_rules *forced)
 		}
 		else
 			convert_range(c, sp->start, sp->end);
+		conv_context_choose(c, out_start);
 		if (c->report)
 		{
 			char	   *source = conv_span_utf8(c, sp->start, sp->end);

@@ -132,6 +132,7 @@ conv_describe_word(conv *c, size_t from, size_t to, int nfound, int foreign,
 		cand.rule_options = sp->opts;
 		cand.nrule_options = sp->nopts;
 		cand.in_lexicon = sp->in_lexicon;
+		cand.context = sp->context;
 		if (c->fn(&cand, c->fn_arg))
 			c->stop = 1;
 	}

@@ -47,25 +47,27 @@ convert_base(conv *c, size_t unit_start, const part *base,
 {
 	int			foreign;
 	int			found;
+	size_t		at = c->out.len;
+	int			mode = initial ? RV_SPELL_RULES_ONLY :
+		npsym > 0 ? RV_SPELL_AFTER_PREFIX : RV_SPELL_USUAL;
 
 	c->word_no++;
-	found = conv_spell_base(c, base,	/* convert_names.c */
-							initial ? RV_SPELL_RULES_ONLY :
-							npsym > 0 ? RV_SPELL_AFTER_PREFIX : RV_SPELL_USUAL,
-							&foreign);
+	found = conv_spell_base(c, base, mode, &foreign);	/* convert_names.c */
 	if (found < 0)
 	{
 		c->oom = 1;
 		return 0;
 	}
-	conv_describe_word(c, unit_start, base->end, found, foreign,
-					   psym, npsym);
+	conv_context_describe(c, unit_start, base->end, found, foreign,
+						  psym, npsym);
 	if (conv_learned(c, unit_start, base, initial, found, psym, npsym))
 		return 1;				/* the catalogue's own spelling */
 	if (found == 0)
 		return 0;
 	conv_put_syms(c, &c->out, psym, npsym);
 	conv_put_syms(c, &c->out, c->spellings[0].sym, c->spellings[0].nsym);
+	if (!initial)
+		conv_context_record(c, at, base, mode, psym, npsym, found);
 	return 1;
 }
 

@@ -56,6 +56,12 @@ rv_search_configure(rv_search *s, const rv_options *o)
 	s->want_path = o && o->trace_rules;
 }
 
+void
+rv_search_set_plain(rv_search *s, int plain)
+{
+	s->plain = plain;
+}
+
 
 void
 rv_search_free(rv_search *s)
@@ -181,6 +187,8 @@ new_state(rv_search *s, uint32_t h, int pos, uint64_t key, rv_lexnode node,
 	st->ctx = ctx;
 	st->nhyp = 0;
 	st->slot = h;
+	st->vouched = (key & STATE_VOUCHED) != 0;
+	s->any_vouched |= st->vouched;
 	st->next = s->head[pos];
 	s->head[pos] = s->nstates;
 	return s->nstates++;
@@ -235,15 +243,28 @@ hash_syms(uint64_t h, const uint8_t *sym, int n)
 static int
 expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 {
+	/* copies: get_state() may move the states */
+	const rv_lexnode node0 = s->states[si].node;
+	const rv_charctx ctx0 = s->states[si].ctx;
+	const int	vouched0 = s->states[si].vouched;
+
 	for (int ei = s->first_edge[pos]; ei < s->first_edge[pos + 1]; ei++)
 	{
 		const edge *e = &s->edges[ei];
-		rv_lexnode	node = s->states[si].node;
-		rv_charctx	ctx = s->states[si].ctx;
+		rv_lexnode	node = node0;
+		rv_charctx	ctx = ctx0;
 		double		chr = 0;
 		int			ti;
 		uint64_t	key;
 		hyp		   *list;
+		int			vouched = vouched0 | e->known_only;
+
+		/* a spelling only the lexicon may vouch for: cut it as soon as the
+		 * lexicon has no word that goes on so (without one, never) */
+		if (vouched &&
+			(node == RV_LEX_NONE ||
+			 (e->nsym > 0 && rv_lex_step(lex, node, e->sym[0]) == RV_LEX_NONE)))
+			continue;
 
 		if (lex)
 		{
@@ -257,7 +278,9 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 					node = rv_lex_step(lex, node, e->sym[q]);
 			}
 		}
-		key = ((uint64_t) node << 32) | ctx;
+		if (vouched && node == RV_LEX_NONE)
+			continue;
+		key = ((uint64_t) node << 32) | ctx | ((uint64_t) vouched << 31);
 		ti = get_state(s, e->to, key, node, ctx, k);
 		if (ti < 0)
 			return 0;
@@ -332,6 +355,45 @@ trace(rv_search *s, int hi, rv_arena *arena, rv_spelling *sp)
 	return s->want_path ? trace_options(s, hi, arena, sp) : 1;
 }
 
+/* The state at pos with this key, or -1. */
+static int
+find_state(const rv_search *s, int pos, uint64_t key)
+{
+	uint32_t	h = state_hash(pos, key) & (s->table_size - 1);
+
+	while (s->table[h])
+	{
+		const state *st = &s->states[s->table[h] - 1];
+
+		if (st->key == key && st->pos == pos)
+			return s->table[h] - 1;
+		h = (h + 1) & (s->table_size - 1);
+	}
+	return -1;
+}
+
+/*
+ * A spelling may end in two states, with and without a known-only option
+ * (שאה from א and from (א)): drop the dearer of the two from out.  Returns
+ * 0 if out already has it at most as dear as total.
+ */
+static int
+drop_dearer_twin(const rv_search *s, rv_spelling *out, int *found,
+				 uint64_t hash, double total)
+{
+	for (int i = 0; i < *found; i++)
+	{
+		if (s->hyps[out[i].nsym].hash != hash)
+			continue;
+		if (out[i].score <= total)
+			return 0;
+		memmove(&out[i], &out[i + 1], (size_t) (*found - i - 1) * sizeof(rv_spelling));
+		(*found)--;
+		return 1;
+	}
+	return 1;
+}
+
 /* Close every hyp of an end state: word boundary, lexicon membership and
  * frequency (all properties of the state), then keep the k best. */
 static void
@@ -348,7 +410,13 @@ close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
 											rv_lex_has_common(lex)) : 0;
 	double		base = lex ? rv_rank_freq(&s->w, fcost) - bonus : 0;
 	double		wchar = lex ? (tags ? s->w.char_known : s->w.char_unknown) : 0;
+	int			twin;
 
+	if (!tags && st->vouched)
+		return;					/* a spelling the lexicon had to vouch for */
+	/* distinct strings end in distinct states, but for these twins */
+	twin = s->any_vouched &&
+		find_state(s, st->pos, st->key ^ STATE_VOUCHED) >= 0;
 	for (int h = 0; h < st->nhyp; h++)
 	{
 		const hyp  *from = &s->hyps[si * k + h];
@@ -357,8 +425,9 @@ close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
 		double		total = from->chan + lang;
 		int			at;
 
-		/* distinct strings end in the same state, so no dedup needed */
 		if (*found == k && total >= out[k - 1].score)
+			continue;
+		if (twin && !drop_dearer_twin(s, out, found, from->hash, total))
 			continue;
 		at = *found < k ? (*found)++ : k - 1;
 		while (at > 0 && out[at - 1].score > total)
@@ -373,6 +442,7 @@ close_state(rv_search *s, const rv_rules *r, const rv_lexicon *lex, int si,
 		out[at].char_cost = bits;
 		out[at].lexicon_bonus = bonus;
 		out[at].in_lexicon = tags != 0;
+		out[at].context = 0;
 		out[at].nsym = si * k + h;	/* hyp index until traced */
 	}
 }
@@ -393,6 +463,7 @@ rv_spell_word(rv_search *s, const rv_rules *r, const rv_lexicon *lex,
 		return -1;
 	clear_states(s);
 	s->dedup_size = (int64_t) rv_kbest_table_size(k);
+	s->any_vouched = 0;
 	for (int i = 0; i <= n; i++)
 		s->head[i] = -1;
 

@@ -38,6 +38,7 @@ typedef struct rv_spelling
 	int32_t    *opts;			/* rule options used, if asked for */
 	int			nopts;
 	int			in_lexicon;
+	double		context;		/* set by context.c; 0 from the search */
 } rv_spelling;
 
 typedef struct rv_search rv_search;
@@ -51,6 +52,10 @@ void		rv_search_free(rv_search *s);
 void		rv_search_configure(rv_search *s, const rv_options *options);
 
 #define RV_INTERRUPT_TICKS	4096
+
+/* Rank with the rules' weights for a text without romanization marks
+ * (rules/README.md, "ח:4/1.5") or, plain = 0, for one with them. */
+void		rv_search_set_plain(rv_search *s, int plain);
 
 /*
  * Fill out[0..k) with the k best distinct spellings of a folded, lower-case

@@ -118,6 +118,38 @@ pick_variant(const rv_rules *r, uint32_t first, const uint32_t *cps, int n,
 	return NULL;
 }
 
+/*
+ * An acronym is written with gershayim before its last letter (Tanakh →
+ * תנ״ך): every one-letter edge that ends the word gets a twin with ״ in
+ * front, which the search keeps only while the lexicon knows the spelling.
+ * One more edge per word end, so the lattice stays linear.
+ */
+static int
+add_acronym_edges(rv_search *s, const rv_rules *r, int first, int i, int n)
+{
+	int			last = s->nedges;
+
+	if (r->acronym_penalty < 0 || i == 0)
+		return 1;
+	for (int ei = first; ei < last; ei++)
+	{
+		edge	   *e;
+
+		if (s->edges[ei].to != n || s->edges[ei].nsym != 1)
+			continue;
+		if ((e = new_edge(s)) == NULL)
+			return 0;
+		*e = s->edges[ei];
+		e->sym[1] = e->sym[0];
+		e->sym[0] = RV_SYM_GERSHAYIM;
+		e->nsym = 2;
+		e->known_only = 1;
+		e->raw += r->acronym_penalty;
+		e->weight += s->w.rule * r->acronym_penalty;
+	}
+	return 1;
+}
+
 /* All edges leaving position i; returns 0 on allocation failure. */
 static int
 add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int i)
@@ -125,6 +157,7 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 	uint32_t	node = 0;
 	float		extra = 0;
 	float		scale = -1;		/* channel weight of the tokens at i */
+	int			first = s->nedges;
 
 	/* A doubled consonant (old DIN gemination, Hillel) is written once. */
 	if (i > 0 && cps[i] == cps[i - 1] && rv_rules_is_consonant(r, cps[i]) &&
@@ -137,6 +170,7 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 		e->from = (uint8_t) i;
 		e->to = (uint8_t) (i + 1);
 		e->nsym = 0;
+		e->known_only = 0;
 		e->weight = 0;
 		e->raw = 0;
 		e->opt = -1;
@@ -164,22 +198,26 @@ add_edges_from(rv_search *s, const rv_rules *r, const uint32_t *cps, int n, int 
 		for (uint32_t o = 0; o < v->noptions; o++)
 		{
 			const rv_option *opt = &r->options[v->first_option + o];
-			edge	   *e = new_edge(s);
+			float		w = s->plain ? opt->weight_plain : opt->weight;
+			edge	   *e;
 
-			if (e == NULL)
+			if (w < 0)
+				continue;		/* not an option in this kind of text */
+			if ((e = new_edge(s)) == NULL)
 				return 0;
 			e->from = (uint8_t) i;
 			e->to = (uint8_t) (j + 1);
 			e->nsym = opt->nsym;
 			memcpy(e->sym, opt->sym, opt->nsym);
-			e->raw = opt->weight + extra;
+			e->known_only = opt->known_only;
+			e->raw = w + extra;
 			e->opt = (int32_t) (v->first_option + o);
 			e->weight = scale * e->raw;
 			if (s->traditional && writes_mater(r, cps, n, i, j + 1, opt))
 				e->weight += s->w.mater;
 		}
 	}
-	return 1;
+	return add_acronym_edges(s, r, first, i, n);
 }
 
 int

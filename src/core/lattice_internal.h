@@ -15,6 +15,7 @@ typedef struct edge
 	uint8_t		to;
 	uint8_t		nsym;
 	uint8_t		sym[RV_MAX_OUT];
+	uint8_t		known_only;		/* only where the lexicon knows the spelling */
 	float		weight;			/* channel cost: raw, weighted (ranking.h) */
 	float		raw;
 	int32_t		opt;			/* index of the rule option; -1: none */
@@ -31,7 +32,12 @@ typedef struct state
 	int32_t		next;			/* next state at the same position */
 	int32_t		nhyp;
 	uint32_t	slot;			/* its entry in the state table */
+	uint8_t		vouched;		/* took a known-only option: must stay known */
 } state;
+
+/* The key of a state: trie node, character context (< 2^31) and whether
+ * its spellings took an option only the lexicon may vouch for. */
+#define STATE_VOUCHED	(UINT64_C(1) << 31)
 
 struct rv_search
 {
@@ -50,6 +56,8 @@ struct rv_search
 	rv_ranking	w;
 	int			traditional;	/* short spelling: matres cost w.mater */
 	int			want_path;		/* report the rule options of each spelling */
+	int			plain;			/* the text has no romanization marks */
+	int			any_vouched;	/* this word has a vouched state */
 	int32_t    *dedup;			/* rv_kbest_table_size(k) slots per state */
 	int64_t		cap_dedup;
 	int64_t		dedup_size;		/* rv_kbest_table_size(k) of this word's k */

@@ -262,6 +262,8 @@ typedef struct rv_candidate
 	const char *standard;
 	const int32_t *rule_options;
 	int			nrule_options;
+	double		context;		/* what the neighbouring words add (<= 0),
+								 * included in score */
 } rv_candidate;
 
 /* Return nonzero to stop the enumeration early. */

@@ -60,6 +60,9 @@ typedef struct compiler
 	vec			foreign;		/* char * */
 	vec			markers;		/* rv_marker */
 	vec			abbrevs;		/* rv_abbrev */
+	vec			expr_keys;		/* uint64_t */
+	vec			expr_firsts;	/* uint64_t */
+	vec			expr_seconds;	/* uint64_t */
 	const char *file;
 	int			line;
 	int			nomem;			/* an allocation failed while parsing */
@@ -193,6 +196,18 @@ parse_pos(const char *s)
 	return -1;
 }
 
+/* An option's cost, or "-" for "not an option here" (-1). */
+static rv_status
+parse_option_weight(compiler *c, const char *s, float *out)
+{
+	if (strcmp(s, "-") == 0)
+	{
+		*out = -1;
+		return RV_OK;
+	}
+	return parse_number(c, s, out);
+}
+
 /* TOKEN[/LOOKAHEAD] POSITION OPTION... */
 static rv_status
 parse_token_rule(compiler *c, char **f, int nf)
@@ -248,9 +263,28 @@ parse_token_rule(compiler *c, char **f, int nf)
 			return RV_ENOMEM;
 		if (colon && colon != f[i])
 		{
+			/* ח:4/1.5: the cost where the text has no romanization marks
+			 * at all, so that a plain h may stand for ḥ; צ:-/2.5 is an
+			 * option of plain text only */
+			char	   *slash = strchr(colon + 1, '/');
+
 			*colon = '\0';
-			if (parse_number(c, colon + 1, &o->weight) != RV_OK)
+			if (slash)
+				*slash = '\0';
+			if (parse_option_weight(c, colon + 1, &o->weight) != RV_OK)
 				return RV_EFORMAT;
+			o->weight_plain = o->weight;
+			if (slash && parse_option_weight(c, slash + 1, &o->weight_plain) != RV_OK)
+				return RV_EFORMAT;
+			if (o->weight < 0 && o->weight_plain < 0)
+				return syntax(c, "bad weight (\"-\" for both kinds of text)", colon + 1);
+		}
+		if (f[i][0] == '(' && strlen(f[i]) > 2 && f[i][strlen(f[i]) - 1] == ')')
+		{
+			/* (א): a spelling the lexicon must vouch for */
+			f[i][strlen(f[i]) - 1] = '\0';
+			f[i]++;
+			o->known_only = 1;
 		}
 		if (!parse_hebrew(c, f[i], o->sym, &o->nsym))
 			return syntax(c, "option is not Hebrew letters (or -)", f[i]);
@@ -412,6 +446,50 @@ parse_abbrev(compiler *c, char **f, int nf)
 	return RV_OK;
 }
 
+/* expression WORD WORD...: a multi-word expression in Hebrew letters; each
+ * pair of neighbouring words becomes one key. */
+static rv_status
+parse_expression(compiler *c, char **f, int nf)
+{
+	uint64_t	prev = 0;
+
+	if (nf < 3)
+		return syntax(c, "an expression needs two or more Hebrew words", NULL);
+	for (int i = 1; i < nf; i++)
+	{
+		uint32_t	cps[RV_MAX_EXPR_WORD];
+		uint8_t		sym[RV_MAX_EXPR_WORD];
+		int			n = decode_field(c, f[i], cps, RV_MAX_EXPR_WORD);
+		uint64_t	h;
+
+		if (n <= 0)
+			return syntax(c, "expression word too long", f[i]);
+		for (int k = 0; k < n; k++)
+		{
+			int			sy = rv_sym_from_cp(cps[k]);
+
+			if (sy < 0 || sy == RV_SYM_BOUNDARY)
+				return syntax(c, "expression word is not Hebrew letters", f[i]);
+			sym[k] = (uint8_t) sy;
+		}
+		h = rv_syms_hash(RV_SYMS_HASH_SEED, sym, n);
+		if (i > 1)
+		{
+			uint64_t   *key = vec_push(&c->expr_keys);
+			uint64_t   *first = vec_push(&c->expr_firsts);
+			uint64_t   *second = vec_push(&c->expr_seconds);
+
+			if (key == NULL || first == NULL || second == NULL)
+				return RV_ENOMEM;
+			*key = rv_expr_key(prev, h);
+			*first = prev;
+			*second = h;
+		}
+		prev = h;
+	}
+	return RV_OK;
+}
+
 /* DIRECTIVE WEIGHT */
 static rv_status
 parse_weight(compiler *c, char **f, int nf, float *out)
@@ -487,6 +565,10 @@ parse_line(compiler *c, char *line)
 		return parse_weight(c, f, nf, &c->rules->split_penalty);
 	if (strcmp(f[0], "lexicon-bonus") == 0)
 		return parse_weight(c, f, nf, &c->rules->lexicon_bonus);
+	if (strcmp(f[0], "expression") == 0)
+		return parse_expression(c, f, nf);
+	if (strcmp(f[0], "acronym-penalty") == 0)
+		return parse_weight(c, f, nf, &c->rules->acronym_penalty);
 	if (strcmp(f[0], "camel-prefixes") == 0)
 	{
 		if (nf != 1)
@@ -520,6 +602,15 @@ cmp_u32(const void *a, const void *b)
 {
 	uint32_t	x = *(const uint32_t *) a,
 				y = *(const uint32_t *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t	x = *(const uint64_t *) a,
+				y = *(const uint64_t *) b;
 
 	return x < y ? -1 : x > y;
 }
@@ -605,6 +696,9 @@ compiler_free(compiler *c)
 	rv_free(c->foreign.data);
 	rv_free(c->markers.data);
 	rv_free(c->abbrevs.data);
+	rv_free(c->expr_keys.data);
+	rv_free(c->expr_firsts.data);
+	rv_free(c->expr_seconds.data);
 }
 
 static rv_status
@@ -622,6 +716,8 @@ compile(compiler *c, const char *text, size_t len)
 	c->foreign.item = sizeof(char *);
 	c->markers.item = sizeof(rv_marker);
 	c->abbrevs.item = sizeof(rv_abbrev);
+	c->expr_keys.item = c->expr_firsts.item = c->expr_seconds.item =
+		sizeof(uint64_t);
 	/* node 0 = root; variant 0 = "none" */
 	if (vec_push(&c->nodes) == NULL || vec_push(&c->variants) == NULL)
 		return RV_ENOMEM;
@@ -661,6 +757,14 @@ take(vec *v, uint32_t *n)
 	return data;
 }
 
+static uint64_t *
+take_sorted_u64(vec *v, uint32_t *n)
+{
+	if (v->len)
+		qsort(v->data, v->len, sizeof(uint64_t), cmp_u64);
+	return take(v, n);
+}
+
 static rv_status
 take_results(compiler *c)
 {
@@ -680,6 +784,9 @@ take_results(compiler *c)
 	r->markers = take(&c->markers, &r->nmarkers);
 	r->abbrevs = take(&c->abbrevs, &r->nabbrevs);
 	r->foreign_words = take(&c->foreign, &r->nforeign);
+	r->expr_keys = take_sorted_u64(&c->expr_keys, &r->nexpr_keys);
+	r->expr_firsts = take_sorted_u64(&c->expr_firsts, &r->nexpr_firsts);
+	r->expr_seconds = take_sorted_u64(&c->expr_seconds, &r->nexpr_seconds);
 	r->alphabet = finish_set(&c->alphabet, &r->nalphabet);
 	r->consonants = finish_set(&c->consonants, &r->nconsonants);
 	r->vowels = finish_set(&c->vowels, &r->nvowels);
@@ -706,6 +813,7 @@ rv_rules_parse(const char *text, size_t len, const char *name,
 	c.rules->double_penalty = 1.0f;
 	c.rules->split_penalty = 2.0f;
 	c.rules->lexicon_bonus = -1.0f;
+	c.rules->acronym_penalty = -1.0f;
 	st = compile(&c, text, len);
 	if (st == RV_OK)
 		st = take_results(&c);
@@ -766,6 +874,9 @@ rv_rules_free(rv_rules *r)
 	rv_free(r->foreign_words);
 	rv_free(r->markers);
 	rv_free(r->abbrevs);
+	rv_free(r->expr_keys);
+	rv_free(r->expr_firsts);
+	rv_free(r->expr_seconds);
 	rv_free(r->nodes);
 	rv_free(r->children);
 	rv_free(r->variants);
@@ -919,4 +1030,37 @@ rv_rules_abbrev(const rv_rules *r, const uint32_t *f, int n)
 			memcmp(r->abbrevs[i].form, f, (size_t) n * sizeof(uint32_t)) == 0)
 			return &r->abbrevs[i];
 	return NULL;
+}
+
+static int
+sorted_has(const uint64_t *set, uint32_t n, uint64_t key)
+{
+	uint32_t	lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (set[mid] == key)
+			return 1;
+		if (set[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+int
+rv_rules_expression_pair(const rv_rules *r, uint64_t first, uint64_t second)
+{
+	return sorted_has(r->expr_keys, r->nexpr_keys, rv_expr_key(first, second));
+}
+
+int
+rv_rules_expression_word(const rv_rules *r, uint64_t hash, int second)
+{
+	return second ? sorted_has(r->expr_seconds, r->nexpr_seconds, hash) :
+		sorted_has(r->expr_firsts, r->nexpr_firsts, hash);
 }

@@ -20,6 +20,7 @@
 #define RV_MAX_LOOKAHEAD	4	/* classes in one look-ahead context */
 #define RV_MAX_NAME			64
 #define RV_MAX_DIGRAPHS		32
+#define RV_MAX_EXPR_WORD	32	/* letters in one word of an expression */
 
 /* Where a token stands in its word; the most specific class that has a
  * matching variant wins, falling back as rv_pos_fallback() says. */
@@ -44,8 +45,10 @@ typedef enum rv_class
 typedef struct rv_option
 {
 	float		weight;
+	float		weight_plain;	/* in a text without romanization marks */
 	uint8_t		nsym;
 	uint8_t		sym[RV_MAX_OUT];	/* lexicon.h symbols */
+	uint8_t		known_only;		/* "(א)": only inside words the lexicon has */
 } rv_option;
 
 typedef struct rv_variant
@@ -148,10 +151,46 @@ struct rv_rules
 	float		double_penalty; /* writing a doubled consonant twice */
 	float		split_penalty;	/* reading a digraph as two letters */
 	float		lexicon_bonus;	/* dictionary-only words; < 0: the engine default */
+	/* listed multi-word expressions (ארץ ישראל): a sorted key per pair of
+	 * neighbouring words, rv_expr_key() of their spellings */
+	uint64_t   *expr_keys;
+	uint32_t	nexpr_keys;
+	uint64_t   *expr_firsts;	/* sorted hashes of the first of such pairs */
+	uint32_t	nexpr_firsts;
+	uint64_t   *expr_seconds;	/* ... and of the second */
+	uint32_t	nexpr_seconds;
+	float		acronym_penalty;	/* gershayim before the last letter of a
+									 * word the lexicon knows so; < 0: never */
 	int			camel_prefixes; /* HaNer: a prefix joined before a capital */
 	rv_wordlist *words;			/* whole-word readings (wordlist.h), or NULL */
 	rv_language lang;			/* language directives (language.h) */
 };
+
+/* FNV-1a over lexicon.h symbols: hashing a word's prefix letters and then
+ * its base gives the hash of the whole spelling. */
+#define RV_SYMS_HASH_SEED	UINT64_C(0xcbf29ce484222325)
+static inline uint64_t
+rv_syms_hash(uint64_t h, const uint8_t *sym, int n)
+{
+	for (int i = 0; i < n; i++)
+		h = (h ^ (uint64_t) (sym[i] + 1)) * UINT64_C(0x100000001b3);
+	return h;
+}
+
+/* The key of two neighbouring words of an expression, from their hashes. */
+static inline uint64_t
+rv_expr_key(uint64_t first, uint64_t second)
+{
+	return (first * UINT64_C(0x9E3779B97F4A7C15)) ^ second;
+}
+
+/* Do two neighbouring spellings (hashes as above) form part of a listed
+ * expression? */
+int			rv_rules_expression_pair(const rv_rules *rules, uint64_t first,
+									 uint64_t second);
+/* Can a word so spelled open (second = 0) or close (1) such a pair? */
+int			rv_rules_expression_word(const rv_rules *rules, uint64_t hash,
+									 int second);
 
 /* Child of a trie node for a code point, or 0 (the root is node 0 and is
  * never anybody's child). */

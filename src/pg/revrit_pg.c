@@ -223,7 +223,7 @@ revrit_convert_text(PG_FUNCTION_ARGS)
 
 /* ---- revrit_candidates ---------------------------------------------------- */
 
-#define CANDIDATE_COLS 12
+#define CANDIDATE_COLS 13
 
 typedef struct CandidateSink
 {
@@ -259,6 +259,7 @@ candidate_cb(const rv_candidate *c, void *arg)
 	/* occurrences per million words; NULL when the lexicon has none */
 	values[11] = Float8GetDatum(pow(10.0, 6.0 - c->freq_cost));
 	nulls[11] = c->freq_cost < 0;
+	values[12] = Float8GetDatum(c->context);
 	/* (tuplestore_putvalues copies the row into the store's context) */
 	tuplestore_putvalues(sink->store, sink->desc, values, nulls);
 	MemoryContextSwitchTo(oldcxt);

@@ -46,7 +46,7 @@ CREATE FUNCTION revrit_candidates(text text, n int DEFAULT 5, standard text DEFA
 RETURNS TABLE(word int, rank int, romanized text, hebrew text, score float8,
 			  rule_cost float8, char_cost float8, lexicon_bonus float8,
 			  in_lexicon bool, channel float8, language float8,
-			  frequency float8)
+			  frequency float8, context float8)
 AS 'MODULE_PATHNAME', 'revrit_candidates'
 LANGUAGE C STRICT STABLE PARALLEL SAFE
 COST 2000 ROWS 20;

@@ -14,7 +14,8 @@
  *  - text with no letters (ASCII digits, punctuation, spaces, controls)
  *    comes back byte for byte when years are kept as digits;
  *  - candidates: ranks 1, 2, ... per word, scores non-decreasing, score =
- *    channel + language (the ranking's two parts), distinct valid Hebrew,
+ *    channel + language + context (the ranking's two parts and what the
+ *    neighbouring words add), distinct valid Hebrew,
  *    the same words for every n, and the k best scores for n = k are the
  *    first k of those for n = k + 1 (the search is exact);
  *  - converting twice gives the same bytes.
@@ -223,8 +224,9 @@ collect(const rv_candidate *c, void *arg)
 		!isfinite(c->char_cost) || !isfinite(c->lexicon_bonus))
 		die("candidate score is not finite", c->roman);
 	if (!isfinite(c->channel) || !isfinite(c->language) ||
-		fabs(c->score - (c->channel + c->language)) > 1e-3 * (1 + fabs(c->score)))
-		die("score is not channel + language", c->roman);
+		fabs(c->score - (c->channel + c->language + c->context)) >
+		1e-3 * (1 + fabs(c->score)))
+		die("score is not channel + language + context", c->roman);
 	if (lexicon == NULL && (c->char_cost != 0 || c->lexicon_bonus != 0 || c->in_lexicon))
 		die("lexicon components without a lexicon", c->roman);
 	if (c->rule_cost < 0)

@@ -812,6 +812,164 @@ test_rule_errors(void)
 	BAD_RULES("standard x\nb * ב\nlexicon-bonus 1e400\n", "bad.rules:3:", "bad weight");
 }
 
+/* ---- costs for text without marks, options only a lexicon may vouch for --------- */
+
+static const char plain_rules[] =
+	"standard plain\n"
+	"consonants h ḥ v\n"
+	"vowels a\n"
+	"acronym-penalty 1\n"
+	"h * ה ח:4/0.5\n"
+	"ḥ * ח\n"
+	"v * ב ו:-/0.2\n"
+	"a * - (א):1\n";
+
+/* The Hebrew candidates of a text, ranks joined by "|". */
+static void
+candidates_of(rv_engine *e, const char *text, int n, char *out, size_t size)
+{
+	collected	col;
+	char		err[RV_ERRLEN];
+	size_t		used = 0;
+
+	memset(&col, 0, sizeof(col));
+	out[0] = '\0';
+	CHECK(rv_candidates(e, text, strlen(text), n, NULL, collect, &col, err) == RV_OK);
+	for (int i = 0; i < col.n && i < MAXC && used < size; i++)
+		used += (size_t) snprintf(out + used, size - used, "%s%s",
+								  i ? "|" : "", col.hebrew[i]);
+}
+
+static void
+test_plain_and_known_only(void)
+{
+	rv_rules   *r = NULL;
+	rv_engine  *e = NULL;
+	const rv_rules *one[1];
+	char		err[RV_ERRLEN];
+	char		got[512];
+
+	CHECK(rv_rules_parse(plain_rules, sizeof(plain_rules) - 1, "plain.rules", &r, err) == RV_OK);
+	if (r == NULL)
+		return;
+	one[0] = r;
+	CHECK(rv_engine_new(one, 1, NULL, &e, err) == RV_OK);
+	/* no mark in the field: the plain costs, ו offered; without a lexicon
+	 * neither the (א) option nor an acronym is ever offered */
+	candidates_of(e, "hav", 8, got, sizeof(got));
+	CHECK(strcmp(got, "הב|הו|חב|חו") == 0);
+	/* a mark anywhere in the field: the first costs, no ו */
+	candidates_of(e, "ḥav hav", 8, got, sizeof(got));
+	CHECK(strcmp(got, "חב|הב|חב") == 0);
+	rv_engine_free(e);
+	rv_rules_free(r);
+	BAD_RULES("standard x\nb * ב:-/-\n", "bad.rules:2:", "bad weight");
+	BAD_RULES("standard x\nb * ב:1/x\n", "bad.rules:2:", "bad weight");
+	BAD_RULES("standard x\nb * ב:1/\n", "bad.rules:2:", "bad weight");
+}
+
+/* ---- the joint choice of a part's words (context.c) ---------------------------- */
+
+static const char context_rules[] =
+	"standard ctx\n"
+	"consonants b t d n\n"
+	"vowels e i\n"
+	"b * ב\n"
+	"t * ת\n"
+	"d * ד\n"
+	"n * נ\n"
+	"n $ ן\n"
+	"e * - י:1\n"
+	"i * י -:1\n"
+	"expression בית דין\n";
+
+/* revrit() of a text under a one-standard engine */
+static void
+convert_with(rv_engine *e, const char *text, char *out, size_t size)
+{
+	char	   *res = NULL;
+	size_t		len;
+	char		err[RV_ERRLEN];
+
+	out[0] = '\0';
+	CHECK(rv_convert(e, text, strlen(text), NULL, &res, &len, err) == RV_OK);
+	if (res)
+		snprintf(out, size, "%s", res);
+	rv_free(res);
+}
+
+/* rv_candidate_fn: counts words of "bet din ..." whose rank 1 is joint */
+static int
+count_joint(const rv_candidate *c, void *arg)
+{
+	if (c->rank == 1 &&
+		strcmp(c->hebrew, c->word % 2 ? "בית" : "דין") == 0)
+		++*(size_t *) arg;
+	return 0;
+}
+
+static void
+test_context(void)
+{
+	rv_rules   *r = NULL;
+	rv_engine  *e = NULL;
+	const rv_rules *one[1];
+	char		err[RV_ERRLEN];
+	char		got[256];
+
+	CHECK(rv_rules_parse(context_rules, sizeof(context_rules) - 1, "ctx.rules", &r, err) == RV_OK);
+	if (r == NULL)
+		return;
+	one[0] = r;
+	CHECK(rv_engine_new(one, 1, NULL, &e, err) == RV_OK);
+	/* alone, bet is בת; before din the listed expression wins */
+	convert_with(e, "bet", got, sizeof(got));
+	CHECK(strcmp(got, "בת") == 0);
+	convert_with(e, "bet din", got, sizeof(got));
+	CHECK(strcmp(got, "בית דין") == 0);
+	convert_with(e, "din bet din, bet-din bet", got, sizeof(got));
+	CHECK(strcmp(got, "דין בית דין, בית־דין בת") == 0);
+	/* a comma or a part separator parts them; prefixes stay on the first */
+	convert_with(e, "bet, din : bet / din", got, sizeof(got));
+	CHECK(strcmp(got, "בת, דין : בת / דין") == 0);
+	/* the candidates put the joint choice first, even where the word was
+	 * spelled again with more candidates than asked for */
+	candidates_of(e, "bet din", 1, got, sizeof(got));
+	CHECK(strcmp(got, "בית|דין") == 0);
+	candidates_of(e, "bet din bet", 2, got, sizeof(got));
+	CHECK(strcmp(got, "בית|בת|דין|דן|בת|בית") == 0);
+	/* a part longer than a window (RV_CONTEXT_MAX_WORDS) is chosen in
+	 * windows: every pair still right, output and candidates alike */
+	{
+		size_t		reps = 2500;
+		char	   *text = malloc(reps * 8 + 1);
+		char	   *res = NULL;
+		size_t		len;
+		size_t		good = 0;
+
+		for (size_t i = 0; text && i < reps; i++)
+			memcpy(text + i * 8, "bet din ", 8);
+		if (text)
+		{
+			text[reps * 8 - 1] = '\0';
+			CHECK(rv_convert(e, text, strlen(text), NULL, &res, &len, err) == RV_OK);
+			for (char *at = res; at && (at = strstr(at, "בית דין")) != NULL; at++)
+				good++;
+			CHECK(good == reps);
+			rv_free(res);
+			good = 0;
+			CHECK(rv_candidates(e, text, strlen(text), 1, NULL, count_joint,
+								&good, err) == RV_OK);
+			CHECK(good == 2 * reps);
+		}
+		free(text);
+	}
+	rv_engine_free(e);
+	rv_rules_free(r);
+	BAD_RULES("standard x\nb * ב\nexpression בית\n", "bad.rules:3:", "two or more");
+	BAD_RULES("standard x\nb * ב\nexpression בית bet\n", "bad.rules:3:", "not Hebrew");
+}
+
 /* ---- the allocator contract ----------------------------------------------------- */
 
 /*
@@ -1292,6 +1450,8 @@ main(void)
 	test_candidates();
 	test_two_standards();
 	test_rule_errors();
+	test_plain_and_known_only();
+	test_context();
 	test_interrupt();
 	test_nasty();
 	test_regressions();
