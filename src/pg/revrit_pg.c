@@ -287,6 +287,25 @@ check_candidate_count(int n)
 				 errmsg("n must be at most %d", RV_MAX_CANDIDATES)));
 }
 
+/*
+ * The arguments revrit_candidates and revrit_analyze share (n, standard,
+ * kind at 1..3), checked, as options; returns the engine.
+ */
+static const RevritLoaded *
+candidate_call_options(FunctionCallInfo fcinfo, int32 *n, rv_options *opt)
+{
+	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	const RevritLoaded *eng;
+
+	*n = PG_GETARG_INT32(1);
+	check_candidate_count(*n);
+	revrit_check_encoding();
+	eng = revrit_engine();
+	make_options(opt, eng, standard, "", kind);
+	return eng;
+}
+
 /* revrit_candidates(text text, n int DEFAULT 5, standard text DEFAULT '',
  *					 kind text DEFAULT '') */
 Datum
@@ -294,9 +313,7 @@ revrit_candidates(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	text	   *input = PG_GETARG_TEXT_PP(0);
-	int32		n = PG_GETARG_INT32(1);
-	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
-	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	int32		n;
 	const RevritLoaded *eng;
 	rv_options	opt;
 	CandidateSink sink;
@@ -304,10 +321,7 @@ revrit_candidates(PG_FUNCTION_ARGS)
 	rv_status	status;
 	MemoryContext call;
 
-	check_candidate_count(n);
-	revrit_check_encoding();
-	eng = revrit_engine();
-	make_options(&opt, eng, standard, "", kind);
+	eng = candidate_call_options(fcinfo, &n, &opt);
 
 	InitMaterializedSRF(fcinfo, 0);
 	sink.store = rsinfo->setResult;
@@ -372,18 +386,13 @@ Datum
 revrit_analyze(PG_FUNCTION_ARGS)
 {
 	text	   *input = PG_GETARG_TEXT_PP(0);
-	int32		n = PG_GETARG_INT32(1);
-	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
-	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	int32		n;
 	const RevritLoaded *eng;
 	rv_options	opt;
 	Jsonb	   *result;
 	MemoryContext call;
 
-	check_candidate_count(n);
-	revrit_check_encoding();
-	eng = revrit_engine();
-	make_options(&opt, eng, standard, "", kind);
+	eng = candidate_call_options(fcinfo, &n, &opt);
 
 	/* jsonb built from the core's events as it goes (jsonb_sink.c) */
 	call = revrit_core_call_begin();
