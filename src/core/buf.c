@@ -152,6 +152,19 @@ rv_arena_alloc(rv_arena *a, size_t size)
 	return p;
 }
 
+char *
+rv_arena_strndup(rv_arena *a, const char *s, size_t len)
+{
+	char	   *d = rv_arena_alloc(a, len + 1);
+
+	if (d)
+	{
+		memcpy(d, s, len);
+		d[len] = '\0';
+	}
+	return d;
+}
+
 void
 rv_arena_free(rv_arena *a)
 {

@@ -43,6 +43,8 @@ typedef struct rv_arena
 
 void		rv_arena_init(rv_arena *a);
 void	   *rv_arena_alloc(rv_arena *a, size_t size);	/* 16-byte aligned */
+/* A NUL-terminated copy of s[0..len) in the arena (NULL if failed). */
+char	   *rv_arena_strndup(rv_arena *a, const char *s, size_t len);
 void		rv_arena_free(rv_arena *a);
 
 #endif							/* REVRIT_BUF_H */

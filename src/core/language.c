@@ -177,6 +177,33 @@ parse_cues(rv_language *lang, char **f, int nf, const char **why)
 	return 1;
 }
 
+/* "component-marks L1 L2 ...": up to 16 single letters. */
+static int
+parse_component_marks(rv_language *lang, char **f, int nf, const char **why)
+{
+	for (int i = 1; i < nf; i++)
+	{
+		uint32_t   *cps;
+		size_t		n;
+
+		if (lang->ncomponent_marks == 16 ||
+			rv_decode_nfc(f[i], strlen(f[i]), &cps, &n, NULL) != RV_OK)
+		{
+			*why = "component-marks takes up to 16 letters:";
+			return -1;
+		}
+		if (n == 1)
+			lang->component_marks[lang->ncomponent_marks++] = cps[0];
+		rv_free(cps);
+		if (n != 1)
+		{
+			*why = "component-marks takes single letters:";
+			return -1;
+		}
+	}
+	return 1;
+}
+
 int
 rv_language_directive(rv_language *lang, char **f, int nf, const char **why)
 {
@@ -213,29 +240,7 @@ rv_language_directive(rv_language *lang, char **f, int nf, const char **why)
 		return 1;
 	}
 	if (strcmp(d, "component-marks") == 0)
-	{
-		for (int i = 1; i < nf; i++)
-		{
-			uint32_t   *cps;
-			size_t		n;
-
-			if (lang->ncomponent_marks == 16 ||
-				rv_decode_nfc(f[i], strlen(f[i]), &cps, &n, NULL) != RV_OK)
-			{
-				*why = "component-marks takes up to 16 letters:";
-				return -1;
-			}
-			if (n == 1)
-				lang->component_marks[lang->ncomponent_marks++] = cps[0];
-			rv_free(cps);
-			if (n != 1)
-			{
-				*why = "component-marks takes single letters:";
-				return -1;
-			}
-		}
-		return 1;
-	}
+		return parse_component_marks(lang, f, nf, why);
 	if (strcmp(d, "cue-lexicon") == 0)
 	{
 		lang->lexicon_from = -1e6f;

@@ -162,19 +162,6 @@ grow(rv_learned *m)
 	return 1;
 }
 
-static char *
-arena_strndup(rv_arena *a, const char *s, size_t len)
-{
-	char	   *d = rv_arena_alloc(a, len + 1);
-
-	if (d)
-	{
-		memcpy(d, s, len);
-		d[len] = '\0';
-	}
-	return d;
-}
-
 /* Add count to (key, hebrew); 0 if out of memory. */
 static int
 add_pair(rv_learned *m, const char *key, size_t klen, const char *heb,
@@ -189,7 +176,7 @@ add_pair(rv_learned *m, const char *key, size_t klen, const char *heb,
 	s = find_slot(m, key, klen, h);
 	if (s->key == NULL)
 	{
-		if ((s->key = arena_strndup(&m->arena, key, klen)) == NULL)
+		if ((s->key = rv_arena_strndup(&m->arena, key, klen)) == NULL)
 			return 0;
 		s->hash = h;
 		m->nkeys++;
@@ -201,7 +188,7 @@ add_pair(rv_learned *m, const char *key, size_t klen, const char *heb,
 			return 1;
 		}
 	f = rv_arena_alloc(&m->arena, sizeof(rv_learned_form));
-	if (f == NULL || (f->hebrew = arena_strndup(&m->arena, heb, hlen)) == NULL)
+	if (f == NULL || (f->hebrew = rv_arena_strndup(&m->arena, heb, hlen)) == NULL)
 		return 0;
 	f->count = count;
 	f->next = s->forms;

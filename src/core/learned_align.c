@@ -148,6 +148,22 @@ align_pairs(const rv_lword *rw, size_t nr, char **hw, size_t nh, rv_pair_fn fn,
 	return RV_OK;
 }
 
+/* The romanized words a call collects, in a scratch arena of its own. */
+static void
+collect_begin(rv_arena *arena, rv_lcollect *c)
+{
+	rv_arena_init(arena);
+	memset(c, 0, sizeof(*c));
+	c->arena = arena;
+}
+
+static void
+collect_end(rv_arena *arena, rv_lcollect *c)
+{
+	rv_free(c->w);
+	rv_arena_free(arena);
+}
+
 rv_status
 rv_learned_align(const rv_engine *engine, const char *roman, size_t rlen,
 				 const char *hebrew, size_t hlen, const rv_options *options,
@@ -160,9 +176,7 @@ rv_learned_align(const rv_engine *engine, const char *roman, size_t rlen,
 	double		total;
 	rv_status	st;
 
-	rv_arena_init(&arena);
-	memset(&c, 0, sizeof(c));
-	c.arena = &arena;
+	collect_begin(&arena, &c);
 	/* the Hebrew side first: it bounds the words worth converting, so an
 	 * over-long field fails before its costly conversion, not after */
 	st = rv_lw_hebrew(hebrew, hlen, &arena, &hw, &nhw, err);
@@ -174,8 +188,7 @@ rv_learned_align(const rv_engine *engine, const char *roman, size_t rlen,
 	}
 	if (st == RV_OK)
 		st = align_pairs(c.w, c.n, hw, (size_t) nhw, fn, arg, &total, err);
-	rv_free(c.w);
-	rv_arena_free(&arena);
+	collect_end(&arena, &c);
 	return st;
 }
 
@@ -188,9 +201,7 @@ rv_learned_match(const rv_engine *engine, const char *roman, size_t rlen,
 	rv_lcollect c;
 	rv_status	st;
 
-	rv_arena_init(&arena);
-	memset(&c, 0, sizeof(c));
-	c.arena = &arena;
+	collect_begin(&arena, &c);
 	st = rv_lw_roman(engine, roman, rlen, options, 1, &c, err);
 	for (int i = 0; st == RV_OK && i < n; i++)
 	{
@@ -205,8 +216,7 @@ rv_learned_match(const rv_engine *engine, const char *roman, size_t rlen,
 		most = c.n > (size_t) nhw ? c.n : (size_t) nhw;
 		scores[i] = most ? total / (double) most : 0;
 	}
-	rv_free(c.w);
-	rv_arena_free(&arena);
+	collect_end(&arena, &c);
 	return st;
 }
 
@@ -219,13 +229,10 @@ rv_learned_titles(const rv_engine *engine, const char *roman, size_t rlen,
 	rv_lcollect c;
 	rv_status	st;
 
-	rv_arena_init(&arena);
-	memset(&c, 0, sizeof(c));
-	c.arena = &arena;
+	collect_begin(&arena, &c);
 	st = rv_lw_roman(engine, roman, rlen, options, 1, &c, err);
 	if (st == RV_OK)
 		st = spell_titles(c.w, c.n, max, fn, arg, err);
-	rv_free(c.w);
-	rv_arena_free(&arena);
+	collect_end(&arena, &c);
 	return st;
 }

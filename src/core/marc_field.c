@@ -19,19 +19,6 @@
 
 #define MARC_MARK '\x1f'
 
-static char *
-arena_copy(rv_arena *arena, const char *s, size_t len)
-{
-	char	   *p = rv_arena_alloc(arena, len + 1);
-
-	if (p)
-	{
-		memcpy(p, s, len);
-		p[len] = '\0';
-	}
-	return p;
-}
-
 /* Cut s at the marks into exactly n pieces, dropping each joining space;
  * 0 when the count differs or memory ran out. */
 static int
@@ -50,7 +37,7 @@ cut_at_marks(const char *s, size_t len, int n, rv_arena *arena, char **out)
 			return 0;
 		if (i < len && end > start && s[end - 1] == ' ')
 			end--;
-		if ((out[k++] = arena_copy(arena, s + start, end - start)) == NULL)
+		if ((out[k++] = rv_arena_strndup(arena, s + start, end - start)) == NULL)
 			return 0;
 		start = i + 1;
 	}
@@ -125,7 +112,7 @@ convert_each(const rv_engine *engine, const rv_options *options,
 
 		if (st != RV_OK)
 			return st;
-		out[i] = arena_copy(arena, conv, convlen);
+		out[i] = rv_arena_strndup(arena, conv, convlen);
 		rv_free(conv);
 		if (out[i] == NULL)
 		{
@@ -164,7 +151,7 @@ rv_marc_convert_pieces(const rv_engine *engine, const rv_options *options,
 		rv_buf_append(&all, out[i], strlen(out[i]));
 	}
 	joined = rv_buf_take(&all, &len);
-	*hebrew = joined ? arena_copy(arena, joined, len) : NULL;
+	*hebrew = joined ? rv_arena_strndup(arena, joined, len) : NULL;
 	rv_free(joined);
 	if (*hebrew == NULL)
 	{

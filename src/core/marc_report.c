@@ -10,6 +10,30 @@
 #include "buf.h"
 #include "marc.h"
 
+/* Why a field got no 880, as the report and the CLI say it. */
+const char *
+rv_marc_skip_text(rv_marc_skip why)
+{
+	switch (why)
+	{
+		case RV_MARC_ADDED:
+			return "added";
+		case RV_MARC_SKIP_LINKED:
+			return "already linked to an 880";
+		case RV_MARC_SKIP_NOT_ROMANIZED:
+			return "no romanized text";
+		case RV_MARC_SKIP_UNCHANGED:
+			return "conversion changes nothing";
+		case RV_MARC_SKIP_NOT_FIT:
+			return "not fit for display";
+		case RV_MARC_SKIP_NOT_SELECTED:
+			return "tag not selected";
+		case RV_MARC_SKIP_OTHER_LINK:
+			return "has a $6 that is not a link to an 880";
+	}
+	return "unknown";
+}
+
 static void
 put(rv_buf *b, const char *s)
 {

@@ -111,7 +111,10 @@ copy_body(int src, const char *path, int out, const char *tmp, char *buf,
 		file_error("write a copy of the", tmp);
 }
 
-/* Unlink the copies of the same file (name prefix) other than keep. */
+/*
+ * Unlink the copies of the same file (name prefix) other than keep, and the
+ * temporary copies of backends that died, whichever file they were copying.
+ */
 static void
 remove_old_copies(const char *dir, const char *prefix, const char *keep)
 {
@@ -124,11 +127,11 @@ remove_old_copies(const char *dir, const char *prefix, const char *keep)
 
 		const char *tmp = strstr(de->d_name, ".rvlex.tmp.");
 
-		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
-			continue;
 		/* a temporary copy is removed only once its backend is gone */
 		if (tmp != NULL &&
 			!(kill((pid_t) atoi(tmp + 11), 0) != 0 && errno == ESRCH))
+			continue;
+		if (tmp == NULL && strncmp(de->d_name, prefix, strlen(prefix)) != 0)
 			continue;
 		if ((tmp != NULL ||
 			 (len > 6 && strcmp(de->d_name + len - 6, ".rvlex") == 0)) &&

@@ -90,40 +90,53 @@ resolve_standard(const RevritLoaded *eng, const char *arg)
 	return NULL;				/* keep compiler quiet */
 }
 
+/*
+ * One of a setting's named values: the argument, or the setting (guc) when it
+ * is ''.  names[] ends with NULL; values[] gives each its enum value.  what
+ * names the setting in the error, valid its plural in the hint.
+ */
+static int
+resolve_named(const char *arg, int guc, const char *const *names,
+			  const int *values, const char *what, const char *valid)
+{
+	StringInfoData list;
+
+	if (arg[0] == '\0')
+		return guc;
+	for (int i = 0; names[i] != NULL; i++)
+		if (pg_strcasecmp(arg, names[i]) == 0)
+			return values[i];
+	initStringInfo(&list);
+	for (int i = 0; names[i] != NULL; i++)
+		appendStringInfo(&list, "%s%s", i ? ", " : "", names[i]);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown revrit %s \"%s\"", what, arg),
+			 errhint("Valid %s are: %s.", valid, list.data)));
+	return values[0];			/* keep compiler quiet */
+}
+
 /* The hyphen style: the argument, or revrit.hyphen when it is ''. */
 static rv_hyphen
 resolve_hyphen(const char *arg)
 {
-	if (arg[0] == '\0')
-		return (rv_hyphen) revrit_hyphen_guc;
-	if (pg_strcasecmp(arg, "maqaf") == 0)
-		return RV_HYPHEN_MAQAF;
-	if (pg_strcasecmp(arg, "ascii") == 0)
-		return RV_HYPHEN_ASCII;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown revrit hyphen style \"%s\"", arg),
-			 errhint("Valid hyphen styles are: maqaf, ascii.")));
-	return RV_HYPHEN_MAQAF;		/* keep compiler quiet */
+	static const char *const names[] = {"maqaf", "ascii", NULL};
+	static const int values[] = {RV_HYPHEN_MAQAF, RV_HYPHEN_ASCII};
+
+	return (rv_hyphen) resolve_named(arg, revrit_hyphen_guc, names, values,
+									 "hyphen style", "hyphen styles");
 }
 
 /* The spelling era: the argument, or revrit.spelling when it is ''. */
 static rv_spelling_era
 resolve_spelling(const char *arg)
 {
-	if (arg[0] == '\0')
-		return (rv_spelling_era) revrit_spelling_guc;
-	if (pg_strcasecmp(arg, "auto") == 0)
-		return RV_SPELLING_AUTO;
-	if (pg_strcasecmp(arg, "modern") == 0)
-		return RV_SPELLING_MODERN;
-	if (pg_strcasecmp(arg, "traditional") == 0)
-		return RV_SPELLING_TRADITIONAL;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown revrit spelling \"%s\"", arg),
-			 errhint("Valid spellings are: auto, modern, traditional.")));
-	return RV_SPELLING_AUTO;	/* keep compiler quiet */
+	static const char *const names[] = {"auto", "modern", "traditional", NULL};
+	static const int values[] = {RV_SPELLING_AUTO, RV_SPELLING_MODERN,
+	RV_SPELLING_TRADITIONAL};
+
+	return (rv_spelling_era) resolve_named(arg, revrit_spelling_guc, names,
+										   values, "spelling", "spellings");
 }
 
 /* The field kind: the argument, or revrit.kind when it is ''. */
@@ -274,6 +287,25 @@ check_candidate_count(int n)
 				 errmsg("n must be at most %d", RV_MAX_CANDIDATES)));
 }
 
+/*
+ * The arguments revrit_candidates and revrit_analyze share (n, standard,
+ * kind at 1..3), checked, as options; returns the engine.
+ */
+static const RevritLoaded *
+candidate_call_options(FunctionCallInfo fcinfo, int32 *n, rv_options *opt)
+{
+	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	const RevritLoaded *eng;
+
+	*n = PG_GETARG_INT32(1);
+	check_candidate_count(*n);
+	revrit_check_encoding();
+	eng = revrit_engine();
+	make_options(opt, eng, standard, "", kind);
+	return eng;
+}
+
 /* revrit_candidates(text text, n int DEFAULT 5, standard text DEFAULT '',
  *					 kind text DEFAULT '') */
 Datum
@@ -281,9 +313,7 @@ revrit_candidates(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	text	   *input = PG_GETARG_TEXT_PP(0);
-	int32		n = PG_GETARG_INT32(1);
-	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
-	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	int32		n;
 	const RevritLoaded *eng;
 	rv_options	opt;
 	CandidateSink sink;
@@ -291,10 +321,7 @@ revrit_candidates(PG_FUNCTION_ARGS)
 	rv_status	status;
 	MemoryContext call;
 
-	check_candidate_count(n);
-	revrit_check_encoding();
-	eng = revrit_engine();
-	make_options(&opt, eng, standard, "", kind);
+	eng = candidate_call_options(fcinfo, &n, &opt);
 
 	InitMaterializedSRF(fcinfo, 0);
 	sink.store = rsinfo->setResult;
@@ -359,18 +386,13 @@ Datum
 revrit_analyze(PG_FUNCTION_ARGS)
 {
 	text	   *input = PG_GETARG_TEXT_PP(0);
-	int32		n = PG_GETARG_INT32(1);
-	char	   *standard = text_to_cstring(PG_GETARG_TEXT_PP(2));
-	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	int32		n;
 	const RevritLoaded *eng;
 	rv_options	opt;
 	Jsonb	   *result;
 	MemoryContext call;
 
-	check_candidate_count(n);
-	revrit_check_encoding();
-	eng = revrit_engine();
-	make_options(&opt, eng, standard, "", kind);
+	eng = candidate_call_options(fcinfo, &n, &opt);
 
 	/* jsonb built from the core's events as it goes (jsonb_sink.c) */
 	call = revrit_core_call_begin();
