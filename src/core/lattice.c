@@ -86,8 +86,15 @@ rv_search_free(rv_search *s)
 static uint32_t
 state_hash(int pos, uint64_t key)
 {
-	uint64_t	h = (key ^ ((uint64_t) pos << 56)) * UINT64_C(0x9E3779B97F4A7C15);
+	uint64_t	h = key ^ ((uint64_t) pos << 56);
 
+	/*
+	 * Fold the node and position (high bits) into the low half first: the
+	 * multiply only carries bits upwards, so without this the slot ignored
+	 * the position and states of one node at many positions collided.
+	 */
+	h ^= h >> 32;
+	h *= UINT64_C(0x9E3779B97F4A7C15);
 	return (uint32_t) (h >> 32);
 }
 
