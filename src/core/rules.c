@@ -12,7 +12,6 @@
 
 #include "alloc.h"
 #include "rules_compiler.h"
-#include "utf8.h"
 
 /* Largest rule file accepted: far above any real standard. */
 #define RULES_MAX_BYTES RV_MAX_RULES_BYTES	/* revrit.h */
