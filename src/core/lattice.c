@@ -62,6 +62,12 @@ rv_search_set_plain(rv_search *s, int plain)
 	s->plain = plain;
 }
 
+void
+rv_search_set_known_only(rv_search *s, int known_only)
+{
+	s->known_only = known_only;
+}
+
 
 void
 rv_search_free(rv_search *s)
@@ -231,11 +237,19 @@ clear_states(rv_search *s)
 	s->nstates = 0;
 }
 
+/*
+ * The prefix hash the k-best lists de-duplicate by: letters only.  Spellings
+ * that differ only in Yiddish points are one candidate (the driver keeps the
+ * cheapest, spell_language.c), and points change neither state nor future
+ * cost, so the cheaper twin wins here; hashing the marks would let point
+ * variants take k slots and make the k best depend on k.
+ */
 static uint64_t
 hash_syms(uint64_t h, const uint8_t *sym, int n)
 {
 	for (int i = 0; i < n; i++)
-		h = (h ^ (uint64_t) (sym[i] + 1)) * UINT64_C(0x100000001b3);
+		if (!rv_sym_is_mark(sym[i]))
+			h = (h ^ (uint64_t) (sym[i] + 1)) * UINT64_C(0x100000001b3);
 	return h;
 }
 
@@ -257,7 +271,7 @@ expand(rv_search *s, const rv_lexicon *lex, int pos, int si, int k)
 		int			ti;
 		uint64_t	key;
 		hyp		   *list;
-		int			vouched = vouched0 | e->known_only;
+		int			vouched = vouched0 | e->known_only | s->known_only;
 
 		/* a spelling only the lexicon may vouch for: cut it as soon as the
 		 * lexicon has no word that goes on so (without one, never) */

@@ -57,6 +57,10 @@ void		rv_search_configure(rv_search *s, const rv_options *options);
  * (rules/README.md, "ח:4/1.5") or, plain = 0, for one with them. */
 void		rv_search_set_plain(rv_search *s, int plain);
 
+/* known_only = 1: only spellings the lexicon knows (cut as soon as it knows
+ * no word that goes on so), so the k best are the k best known ones. */
+void		rv_search_set_known_only(rv_search *s, int known_only);
+
 /*
  * Fill out[0..k) with the k best distinct spellings of a folded, lower-case
  * word (lex may be NULL).  Returns how many were found: 0 if no rule covers

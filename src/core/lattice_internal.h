@@ -58,6 +58,7 @@ struct rv_search
 	int			want_path;		/* report the rule options of each spelling */
 	int			plain;			/* the text has no romanization marks */
 	int			any_vouched;	/* this word has a vouched state */
+	int			known_only;		/* every spelling must be a lexicon word */
 	int32_t    *dedup;			/* rv_kbest_table_size(k) slots per state */
 	int64_t		cap_dedup;
 	int64_t		dedup_size;		/* rv_kbest_table_size(k) of this word's k */

@@ -80,20 +80,22 @@ add_component(rv_search *s, const rv_rules *comp, const rv_lexicon *lex,
 			  float extra, const uint32_t *cps, int n, int k, rv_arena *arena,
 			  rv_spelling *out, int *found)
 {
-	/* a few more than asked: the best few may all be unknown words */
-	int			kc = k < 4 ? 4 : k;
-	rv_spelling *tmp = rv_arena_alloc(arena, (size_t) kc * sizeof(rv_spelling));
+	/* the k best known spellings, searched as such: taking the k best and
+	 * keeping the known ones would make the n best depend on n */
+	rv_spelling *tmp = rv_arena_alloc(arena, (size_t) k * sizeof(rv_spelling));
 	int			m;
 
 	if (tmp == NULL)
 		return -1;
-	m = rv_spell_word(s, comp, lex, cps, n, kc, arena, tmp);
+	rv_search_set_known_only(s, 1);
+	m = rv_spell_word(s, comp, lex, cps, n, k, arena, tmp);
+	rv_search_set_known_only(s, 0);
 	if (m < 0)
 		return -1;
 	for (int i = 0; i < m; i++)
 	{
 		if (!tmp[i].in_lexicon)
-			continue;
+			continue;			/* cannot happen: kept as the contract */
 		tmp[i].score += extra;
 		tmp[i].rule_cost += extra;
 		tmp[i].channel += extra;	/* score = channel + language */

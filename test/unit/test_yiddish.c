@@ -6,7 +6,8 @@
  * Covers: YIVO spelling (every vowel, silent alef, וו יי וי, finals), the
  * points and ligatures options, language detection against Hebrew
  * (rv_detect_language_of), the language directives of rule files and
- * their errors, attaching a lexicon to a standard that names none.
+ * their errors, attaching a lexicon to a standard that names none, the
+ * k best distinct spellings when point variants compete.
  *
  * Plain C, no framework: one line per failure and "N passed, M failed".
  */
@@ -149,6 +150,108 @@ test_directives(void)
 	CHECK(rv_engine_lexicon_name(engine, 1) == NULL);
 }
 
+/* The candidates of a word, scores and spellings, for k-best checks. */
+typedef struct kbest_list
+{
+	int			n;
+	double		score[8];
+	char		hebrew[8][128];
+} kbest_list;
+
+static int
+collect_kbest(const rv_candidate *c, void *arg)
+{
+	kbest_list *l = arg;
+
+	if (l->n < 8)
+	{
+		l->score[l->n] = c->score;
+		snprintf(l->hebrew[l->n++], sizeof(l->hebrew[0]), "%s", c->hebrew);
+	}
+	return 0;
+}
+
+/*
+ * Spellings that differ only in points are one candidate, so the k best
+ * must be k distinct letter strings for every k: the search once kept
+ * point variants apart and the driver merged them afterwards, and the
+ * n = 2 list of this word lost its second spelling (bench/fuzz.sh).
+ */
+static void
+test_point_variants_kbest(void)
+{
+	const char *word = "Yiśoaʼelina";
+	static kbest_list big,
+				small;
+	rv_options	o;
+	char		err[RV_ERRLEN];
+
+	rv_options_init(&o);
+	o.standard = "yiddish";
+	CHECK(rv_candidates(engine, word, strlen(word), 5, &o, collect_kbest,
+						&big, err) == RV_OK);
+	CHECK(big.n == 5);
+	for (int n = 1; n < 5; n++)
+	{
+		int			same = 1;
+
+		small.n = 0;
+		CHECK(rv_candidates(engine, word, strlen(word), n, &o, collect_kbest,
+							&small, err) == RV_OK);
+		CHECK(small.n == n);
+		for (int i = 0; i < small.n; i++)
+			same &= small.score[i] == big.score[i] &&
+				strcmp(small.hebrew[i], big.hebrew[i]) == 0;
+		CHECK(same);
+	}
+	for (int i = 1; i < big.n; i++)
+		for (int j = 0; j < i; j++)
+			CHECK(strcmp(big.hebrew[i], big.hebrew[j]) != 0);
+}
+
+/*
+ * The Hebrew component's spellings count only when the lexicon knows them:
+ * the k best known ones must not depend on k.  Taking the component's best
+ * few and keeping the known ones lost this word's second spelling for
+ * n < 5 (the first few all unknown).  Needs build/hebrew.rvlex.
+ */
+static void
+test_component_kbest(rv_rules **rules, int nrules)
+{
+	const char *word = "ha-ḥadashah";
+	static kbest_list big,
+				small;
+	rv_lexicon *lex;
+	rv_engine  *eng;
+	rv_options	o;
+	char		err[RV_ERRLEN];
+
+	if (rv_lexicon_open("build/hebrew.rvlex", &lex, err) != RV_OK)
+		return;
+	CHECK(rv_engine_new((const rv_rules *const *) rules, nrules, lex, &eng,
+						err) == RV_OK);
+	rv_options_init(&o);
+	o.standard = "yiddish";
+	CHECK(rv_candidates(eng, word, strlen(word), 5, &o, collect_kbest, &big,
+						err) == RV_OK);
+	CHECK(big.n >= 2);
+	for (int n = 1; n < 5; n++)
+	{
+		int			same = 1;
+
+		small.n = 0;
+		CHECK(rv_candidates(eng, word, strlen(word), n, &o, collect_kbest,
+							&small, err) == RV_OK);
+		CHECK(small.n == (n < big.n ? n : big.n));
+		for (int i = 0; i < small.n; i++)
+			same &= small.score[i] == big.score[i] &&
+				strcmp(small.hebrew[i], big.hebrew[i]) == 0;
+		CHECK(same);
+	}
+	rv_engine_free(eng);
+	rv_lexicon_close(lex);
+}
+
 int
 main(void)
 {
@@ -178,6 +281,8 @@ main(void)
 	test_points();
 	test_detection();
 	test_directives();
+	test_point_variants_kbest();
+	test_component_kbest(rules, 3);
 	rv_engine_free(engine);
 	for (int i = 0; i < 3; i++)
 		rv_rules_free(rules[i]);
