@@ -213,4 +213,9 @@ const rv_abbrev *rv_rules_abbrev(const rv_rules *rules, const uint32_t *f, int n
 /* The folded form of an input character: itself, another, or 0 (drop). */
 uint32_t	rv_rules_fold(const rv_rules *rules, uint32_t cp);
 
+/* The orders the compiled sets and the foreign words are sorted in
+ * (qsort/bsearch comparators over uint32_t and char *). */
+int			rv_rules_cmp_u32(const void *a, const void *b);
+int			rv_rules_cmp_str(const void *a, const void *b);
+
 #endif							/* REVRIT_RULES_H */

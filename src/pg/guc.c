@@ -137,8 +137,9 @@ check_standard(char **newval, void **extra, GucSource source)
 	return false;
 }
 
-void
-revrit_define_gucs(void)
+/* How the output is written: standard, punctuation, years, spelling. */
+static void
+define_output_gucs(void)
 {
 	DefineCustomStringVariable("revrit.standard",
 							   "Romanization standard revrit() assumes when none is given.",
@@ -188,16 +189,12 @@ revrit_define_gucs(void)
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
+}
 
-	DefineCustomStringVariable("revrit.lexicon",
-							   "Compiled lexicon revrit ranks candidates with.",
-							   "A name in $sharedir/revrit (without .rvlex), an absolute path, or \"none\" for rules only.",
-							   &revrit_lexicon_guc,
-							   REVRIT_DEFAULT_LEXICON,
-							   PGC_SUSET,
-							   0,
-							   check_lexicon, NULL, NULL);
-
+/* Yiddish output: points and ligatures. */
+static void
+define_yiddish_gucs(void)
+{
 	/* Yiddish output: plain by default, as catalogues write Yiddish */
 	DefineCustomEnumVariable("revrit.yiddish_points",
 							 "Whether Yiddish output carries the points of YIVO spelling.",
@@ -217,6 +214,23 @@ revrit_define_gucs(void)
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
+}
+
+void
+revrit_define_gucs(void)
+{
+	define_output_gucs();
+
+	DefineCustomStringVariable("revrit.lexicon",
+							   "Compiled lexicon revrit ranks candidates with.",
+							   "A name in $sharedir/revrit (without .rvlex), an absolute path, or \"none\" for rules only.",
+							   &revrit_lexicon_guc,
+							   REVRIT_DEFAULT_LEXICON,
+							   PGC_SUSET,
+							   0,
+							   check_lexicon, NULL, NULL);
+
+	define_yiddish_gucs();
 
 	/* learned layer (learned_cache.c) */
 	DefineCustomBoolVariable("revrit.learning",
