@@ -33,23 +33,8 @@
 #include <unistd.h>
 
 #include "revrit.h"
+#include "unit.h"
 
-static int npassed,
-			nfailed;
-
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-static void
-check(int ok, const char *what, int line)
-{
-	if (ok)
-		npassed++;
-	else
-	{
-		nfailed++;
-		printf("FAIL line %d: %s\n", line, what);
-	}
-}
 
 /* ---- a counting allocator that can be told to fail ----------------------
  *

@@ -15,23 +15,8 @@
 #include "detect_standard.h"
 #include "language.h"
 #include "utf8.h"
+#include "unit.h"
 
-static int npassed,
-			nfailed;
-
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-static void
-check(int ok, const char *what, int line)
-{
-	if (ok)
-		npassed++;
-	else
-	{
-		nfailed++;
-		printf("FAIL line %d: %s\n", line, what);
-	}
-}
 
 static rv_engine *engine;
 

@@ -14,23 +14,8 @@
 #include <string.h>
 
 #include "revrit.h"
+#include "unit.h"
 
-static int npassed,
-			nfailed;
-
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-static void
-check(int ok, const char *what, int line)
-{
-	if (ok)
-		npassed++;
-	else
-	{
-		nfailed++;
-		printf("FAIL line %d: %s\n", line, what);
-	}
-}
 
 static rv_engine *engine;
 static rv_rules *rules;

@@ -17,23 +17,8 @@
 #include "lexicon.h"
 #include "lexicon_build.h"
 #include "lexicon_format.h"
+#include "unit.h"
 
-static int npassed,
-			nfailed;
-
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-static void
-check(int ok, const char *what, int line)
-{
-	if (ok)
-		npassed++;
-	else
-	{
-		nfailed++;
-		printf("FAIL line %d: %s\n", line, what);
-	}
-}
 
 /* ---- a counting allocator: everything allocated must be freed ------------ */
 

@@ -13,23 +13,8 @@
 #include <string.h>
 
 #include "marc.h"
+#include "unit.h"
 
-static int	npassed,
-			nfailed;
-
-#define CHECK(c) check((c), #c, __LINE__)
-
-static void
-check(int ok, const char *what, int line)
-{
-	if (ok)
-		npassed++;
-	else
-	{
-		nfailed++;
-		printf("FAIL line %d: %s\n", line, what);
-	}
-}
 
 /* ---- an allocator that counts live blocks and can fail on demand ------- */
 

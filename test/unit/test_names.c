@@ -17,23 +17,8 @@
 #include "rules.h"
 #include "utf8.h"
 #include "wordlist.h"
+#include "unit.h"
 
-static int	npassed,
-			nfailed;
-
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-static void
-check(int ok, const char *what, int line)
-{
-	if (ok)
-		npassed++;
-	else
-	{
-		nfailed++;
-		printf("FAIL line %d: %s\n", line, what);
-	}
-}
 
 static rv_kind
 kind_of(const char *s)

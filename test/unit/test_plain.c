@@ -13,23 +13,8 @@
 #include "detect_plain.h"
 #include "lexicon_build.h"
 #include "utf8.h"
+#include "unit.h"
 
-static int	npassed,
-			nfailed;
-
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-static void
-check(int ok, const char *what, int line)
-{
-	if (ok)
-		npassed++;
-	else
-	{
-		nfailed++;
-		printf("FAIL line %d: %s\n", line, what);
-	}
-}
 
 static rv_engine *engine;
 static rv_search *search;

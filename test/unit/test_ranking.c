@@ -8,23 +8,8 @@
 
 #include "lexicon.h"
 #include "ranking.h"
+#include "unit.h"
 
-static int passed,
-			failed;
-
-static void
-check(int ok, const char *what, int line)
-{
-	if (ok)
-		passed++;
-	else
-	{
-		failed++;
-		printf("FAIL line %d: %s\n", line, what);
-	}
-}
-
-#define CHECK(cond) check((cond) != 0, #cond, __LINE__)
 #define NEAR(a, b) (fabs((a) - (b)) < 1e-9)
 
 static void
@@ -72,6 +57,6 @@ main(void)
 {
 	test_parse();
 	test_language_parts();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	printf("%d passed, %d failed\n", npassed, nfailed);
+	return nfailed != 0;
 }

@@ -12,23 +12,8 @@
 #include <string.h>
 
 #include "score.h"
+#include "unit.h"
 
-static int passed,
-			failed;
-
-static void
-check(int ok, const char *what, int line)
-{
-	if (ok)
-		passed++;
-	else
-	{
-		failed++;
-		printf("FAIL line %d: %s\n", line, what);
-	}
-}
-
-#define CHECK(cond) check((cond) != 0, #cond, __LINE__)
 
 /* norm(s) == want */
 static void
@@ -359,6 +344,6 @@ main(void)
 	test_counters();
 	test_report_format();
 	test_files();
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	printf("%d passed, %d failed\n", npassed, nfailed);
+	return nfailed ? 1 : 0;
 }
