@@ -187,48 +187,65 @@ cmp_pairs(const void *a, const void *b)
 	return memcmp(x->key, y->key, x->keylen);
 }
 
+/*
+ * The object's bytes in one buffer of the exact size (no doubling slack,
+ * no second copy), after prefix spare bytes (the root's varlena header).
+ * Each member's key and value are freed once written.
+ */
 static char *
-finish_object(SinkLevel *l, int *len)
+finish_object(SinkLevel *l, int *len, Size prefix)
 {
 	int			n = l->npairs;
-	StringInfoData data;
-	uint32	   *meta = palloc(sizeof(uint32) * (2 * n + 1));
+	Size		head = sizeof(uint32) * (2 * n + 1);
+	Size		datalen = 0;
 	uint32		end = 0;
+	uint32	   *words;
+	char	   *data;
 	char	   *buf;
 
 	qsort(l->pairs, n, sizeof(SinkPair), cmp_pairs);
-	initStringInfo(&data);
+	for (int i = 0; i < n; i++)
+		datalen += l->pairs[i].keylen;
 	for (int i = 0; i < n; i++)
 	{
-		appendBinaryStringInfo(&data, l->pairs[i].key, l->pairs[i].keylen);
-		end += l->pairs[i].keylen;
-		meta[1 + i] = jentry(i, JENTRY_ISSTRING | l->pairs[i].keylen, end);
+		if (needs_align(l->pairs[i].type))
+			datalen = INTALIGN(datalen);
+		datalen += l->pairs[i].len;
+		if (datalen > JENTRY_OFFLENMASK)
+			too_big();
+	}
+	buf = palloc_extended(prefix + head + datalen, MCXT_ALLOC_HUGE);
+	words = (uint32 *) (buf + prefix);
+	data = buf + prefix + head;
+	words[0] = (uint32) n | JB_FOBJECT;
+	for (int i = 0; i < n; i++)
+	{
+		SinkPair   *p = &l->pairs[i];
+
+		memcpy(data + end, p->key, p->keylen);
+		end += p->keylen;
+		words[1 + i] = jentry(i, JENTRY_ISSTRING | p->keylen, end);
+		pfree(p->key);
 	}
 	for (int i = 0; i < n; i++)
 	{
 		SinkPair   *p = &l->pairs[i];
-		int			start = data.len;
+		uint32		start = end;
 
 		if (needs_align(p->type))
-			while (data.len % sizeof(uint32))
-				appendStringInfoCharMacro(&data, '\0');
-		appendBinaryStringInfo(&data, p->data, p->len);
-		if (data.len > JENTRY_OFFLENMASK)
-			too_big();
-		end += data.len - start;
-		meta[1 + n + i] = jentry(n + i, p->type | (uint32) (data.len - start), end);
+			while (end % sizeof(uint32))
+				data[end++] = '\0';
+		if (p->len)
+			memcpy(data + end, p->data, p->len);
+		end += p->len;
+		words[1 + n + i] = jentry(n + i, p->type | (end - start), end);
 		if (p->data)
 			pfree(p->data);
 	}
-	meta[0] = (uint32) n | JB_FOBJECT;
-	buf = palloc_extended(sizeof(uint32) * (2 * n + 1) + data.len, MCXT_ALLOC_HUGE);
-	memcpy(buf, meta, sizeof(uint32) * (2 * n + 1));
-	memcpy(buf + sizeof(uint32) * (2 * n + 1), data.data, data.len);
-	*len = (int) (sizeof(uint32) * (2 * n + 1) + data.len);
-	pfree(data.data);
-	pfree(meta);
+	Assert(end == datalen);
 	if (l->pairs)
 		pfree(l->pairs);
+	*len = (int) (head + datalen);
 	return buf;
 }
 
@@ -251,10 +268,18 @@ end(JsonbSink *js)
 {
 	SinkLevel  *l = &js->levels[js->depth - 1];
 	int			len;
-	char	   *bytes = l->object ? finish_object(l, &len) : finish_array(l, &len);
+	char	   *bytes;
 
 	CHECK_FOR_INTERRUPTS();
 	js->depth--;
+	if (js->depth == 0 && l->object)
+	{
+		/* the root object is written after room for the varlena header */
+		js->result = (Jsonb *) finish_object(l, &len, VARHDRSZ);
+		SET_VARSIZE(js->result, VARHDRSZ + len);
+		return;
+	}
+	bytes = l->object ? finish_object(l, &len, 0) : finish_array(l, &len);
 	if (js->depth > 0)
 	{
 		add_child(js, JENTRY_ISCONTAINER, bytes, len, false);
