@@ -125,6 +125,15 @@ add_child(JsonbSink *js, uint32 type, const char *data, int len, bool copy)
 		/* refuse before the buffer doubles past the limit */
 		if ((Size) l->data.len + len + sizeof(uint32) > JENTRY_OFFLENMASK)
 			too_big();
+		if (l->data.len == 0 && type == JENTRY_ISCONTAINER && !copy)
+		{
+			/* the first container becomes the buffer: no copy of it */
+			pfree(l->data.data);
+			l->data.data = (char *) data;
+			l->data.len = l->data.maxlen = len;
+			l->meta[l->n++] = type | (uint32) len;
+			return;
+		}
 		if (needs_align(type))
 			while (l->data.len % sizeof(uint32))
 				appendStringInfoCharMacro(&l->data, '\0');
@@ -188,6 +197,47 @@ cmp_pairs(const void *a, const void *b)
 }
 
 /*
+ * The buffer of an object of size total whose data starts at datastart:
+ * its biggest container member's own buffer, grown (in place for a large
+ * one) and that member moved to its final place, so closing the outermost
+ * objects needs no second copy of their biggest part; *big is that member,
+ * or NULL when a fresh buffer was taken.
+ */
+static char *
+object_buffer(SinkLevel *l, Size datastart, Size total, SinkPair **big)
+{
+	Size		off = 0;
+	Size		bigoff = 0;
+	char	   *buf;
+
+	*big = NULL;
+	for (int i = 0; i < l->npairs; i++)
+		off += l->pairs[i].keylen;
+	for (int i = 0; i < l->npairs; i++)
+	{
+		SinkPair   *p = &l->pairs[i];
+
+		if (needs_align(p->type))
+			off = INTALIGN(off);
+		if (p->type == JENTRY_ISCONTAINER &&
+			(*big == NULL || p->len > (*big)->len))
+		{
+			*big = p;
+			bigoff = off;
+		}
+		off += p->len;
+	}
+	if (*big == NULL || (*big)->len < 65536)
+	{
+		*big = NULL;
+		return palloc_extended(total, MCXT_ALLOC_HUGE);
+	}
+	buf = repalloc_huge((*big)->data, total);
+	memmove(buf + datastart + bigoff, buf, (*big)->len);
+	return buf;
+}
+
+/*
  * The object's bytes in one buffer of the exact size (no doubling slack,
  * no second copy), after prefix spare bytes (the root's varlena header).
  * Each member's key and value are freed once written.
@@ -202,6 +252,7 @@ finish_object(SinkLevel *l, int *len, Size prefix)
 	uint32	   *words;
 	char	   *data;
 	char	   *buf;
+	SinkPair   *big;
 
 	qsort(l->pairs, n, sizeof(SinkPair), cmp_pairs);
 	for (int i = 0; i < n; i++)
@@ -214,7 +265,7 @@ finish_object(SinkLevel *l, int *len, Size prefix)
 		if (datalen > JENTRY_OFFLENMASK)
 			too_big();
 	}
-	buf = palloc_extended(prefix + head + datalen, MCXT_ALLOC_HUGE);
+	buf = object_buffer(l, prefix + head, prefix + head + datalen, &big);
 	words = (uint32 *) (buf + prefix);
 	data = buf + prefix + head;
 	words[0] = (uint32) n | JB_FOBJECT;
@@ -222,6 +273,7 @@ finish_object(SinkLevel *l, int *len, Size prefix)
 	{
 		SinkPair   *p = &l->pairs[i];
 
+		Assert(end <= datalen);
 		memcpy(data + end, p->key, p->keylen);
 		end += p->keylen;
 		words[1 + i] = jentry(i, JENTRY_ISSTRING | p->keylen, end);
@@ -235,11 +287,11 @@ finish_object(SinkLevel *l, int *len, Size prefix)
 		if (needs_align(p->type))
 			while (end % sizeof(uint32))
 				data[end++] = '\0';
-		if (p->len)
+		if (p->len && p != big)
 			memcpy(data + end, p->data, p->len);
 		end += p->len;
 		words[1 + n + i] = jentry(n + i, p->type | (end - start), end);
-		if (p->data)
+		if (p->data && p != big)
 			pfree(p->data);
 	}
 	Assert(end == datalen);
