@@ -10,6 +10,11 @@
 #include "rules.h"
 #include "utf8.h"
 
+/* rv_rules.ascii_class bits */
+#define CLASS_CONSONANT	1
+#define CLASS_VOWEL		2
+#define CLASS_ALPHABET	4
+
 int
 rv_rules_cmp_u32(const void *a, const void *b)
 {
@@ -76,9 +81,36 @@ rv_rules_child(const rv_rules *r, uint32_t node, uint32_t cp)
 	return ch ? ch->node : 0;
 }
 
+static const char *
+foreign_key(const void *items, uint32_t i)
+{
+	return ((char *const *) items)[i];
+}
+
+static void
+mark_ascii(rv_rules *r, const uint32_t *set, uint32_t n, uint8_t bit)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (set[i] < 128)
+			r->ascii_class[set[i]] |= bit;
+}
+
+rv_status
+rv_rules_index(rv_rules *r)
+{
+	memset(r->ascii_class, 0, sizeof(r->ascii_class));
+	mark_ascii(r, r->consonants, r->nconsonants, CLASS_CONSONANT);
+	mark_ascii(r, r->vowels, r->nvowels, CLASS_VOWEL);
+	mark_ascii(r, r->alphabet, r->nalphabet, CLASS_ALPHABET);
+	return rv_strhash_build(&r->foreign_hash, r->foreign_words, r->nforeign,
+							foreign_key);
+}
+
 int
 rv_rules_is_consonant(const rv_rules *r, uint32_t cp)
 {
+	if (cp < 128)
+		return (r->ascii_class[cp] & CLASS_CONSONANT) != 0;
 	return set_has(r->consonants, r->nconsonants, cp);
 }
 
@@ -100,12 +132,16 @@ rv_rules_digraph_at(const rv_rules *r, const uint32_t *cps, int n)
 int
 rv_rules_is_vowel(const rv_rules *r, uint32_t cp)
 {
+	if (cp < 128)
+		return (r->ascii_class[cp] & CLASS_VOWEL) != 0;
 	return set_has(r->vowels, r->nvowels, cp);
 }
 
 int
 rv_rules_in_alphabet(const rv_rules *r, uint32_t cp)
 {
+	if (cp < 128)
+		return (r->ascii_class[cp] & CLASS_ALPHABET) != 0;
 	return set_has(r->alphabet, r->nalphabet, cp);
 }
 
@@ -113,7 +149,7 @@ int
 rv_rules_is_foreign_word(const rv_rules *r, const char *utf8)
 {
 	return r->nforeign &&
-		bsearch(&utf8, r->foreign_words, r->nforeign, sizeof(char *), rv_rules_cmp_str) != NULL;
+		rv_strhash_find(&r->foreign_hash, r->foreign_words, foreign_key, utf8) >= 0;
 }
 
 uint32_t
