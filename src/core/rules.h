@@ -149,7 +149,8 @@ struct rv_rules
 	uint32_t	nforeign;
 	/* built once by rv_rules_index: the per-word look-ups' fast paths */
 	rv_strhash	foreign_hash;	/* of foreign_words */
-	uint8_t		ascii_class[128];	/* RV_CLASS_* bits of an ASCII code point */
+	uint8_t		ascii_class[128];	/* class bits of an ASCII code point */
+	uint32_t	ascii_fold[128];	/* rv_rules_fold of an ASCII code point */
 
 	float		double_penalty; /* writing a doubled consonant twice */
 	float		split_penalty;	/* reading a digraph as two letters */
