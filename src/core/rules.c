@@ -166,7 +166,7 @@ take_results(compiler *c)
 	r->consonants = rules_finish_set(&c->consonants, &r->nconsonants);
 	r->vowels = rules_finish_set(&c->vowels, &r->nvowels);
 	rv_wordlist_finish(r->words);
-	return RV_OK;
+	return rv_rules_index(r);	/* rules_lookup.c */
 }
 
 rv_status
@@ -247,6 +247,7 @@ rv_rules_free(rv_rules *r)
 	for (uint32_t i = 0; i < r->nforeign; i++)
 		rv_free(r->foreign_words[i]);
 	rv_free(r->foreign_words);
+	rv_strhash_free(&r->foreign_hash);
 	rv_free(r->markers);
 	rv_free(r->abbrevs);
 	rv_free(r->expr_keys);

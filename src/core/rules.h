@@ -147,6 +147,10 @@ struct rv_rules
 
 	char	  **foreign_words;	/* sorted UTF-8, lower case */
 	uint32_t	nforeign;
+	/* built once by rv_rules_index: the per-word look-ups' fast paths */
+	rv_strhash	foreign_hash;	/* of foreign_words */
+	uint8_t		ascii_class[128];	/* class bits of an ASCII code point */
+	uint32_t	ascii_fold[128];	/* rv_rules_fold of an ASCII code point */
 
 	float		double_penalty; /* writing a doubled consonant twice */
 	float		split_penalty;	/* reading a digraph as two letters */
@@ -202,6 +206,9 @@ int			rv_rules_digraph_at(const rv_rules *rules, const uint32_t *cps, int n);
 int			rv_rules_is_vowel(const rv_rules *rules, uint32_t cp);
 int			rv_rules_in_alphabet(const rv_rules *rules, uint32_t cp);
 int			rv_rules_is_foreign_word(const rv_rules *rules, const char *utf8);
+
+/* Build the look-up structures of the sorted sets and foreign words. */
+rv_status	rv_rules_index(rv_rules *rules);
 
 /* Evidence that a text is in this standard: the summed marker weights. */
 double		rv_rules_marker_score(const rv_rules *rules, const uint32_t *cps,

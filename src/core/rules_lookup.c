@@ -10,6 +10,12 @@
 #include "rules.h"
 #include "utf8.h"
 
+/* rv_rules.ascii_class bits */
+#define CLASS_CONSONANT	1
+#define CLASS_VOWEL		2
+#define CLASS_ALPHABET	4
+#define CLASS_DIGRAPH	8		/* the first letter of a digraph */
+
 int
 rv_rules_cmp_u32(const void *a, const void *b)
 {
@@ -76,15 +82,50 @@ rv_rules_child(const rv_rules *r, uint32_t node, uint32_t cp)
 	return ch ? ch->node : 0;
 }
 
+static const char *
+foreign_key(const void *items, uint32_t i)
+{
+	return ((char *const *) items)[i];
+}
+
+static void
+mark_ascii(rv_rules *r, const uint32_t *set, uint32_t n, uint8_t bit)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (set[i] < 128)
+			r->ascii_class[set[i]] |= bit;
+}
+
+static uint32_t fold_by_search(const rv_rules *r, uint32_t cp);
+
+rv_status
+rv_rules_index(rv_rules *r)
+{
+	for (uint32_t cp = 0; cp < 128; cp++)
+		r->ascii_fold[cp] = fold_by_search(r, cp);
+	memset(r->ascii_class, 0, sizeof(r->ascii_class));
+	mark_ascii(r, r->consonants, r->nconsonants, CLASS_CONSONANT);
+	mark_ascii(r, r->vowels, r->nvowels, CLASS_VOWEL);
+	mark_ascii(r, r->alphabet, r->nalphabet, CLASS_ALPHABET);
+	for (uint32_t d = 0; d < r->ndigraphs; d++)
+		mark_ascii(r, r->digraphs[d], 1, CLASS_DIGRAPH);
+	return rv_strhash_build(&r->foreign_hash, r->foreign_words, r->nforeign,
+							foreign_key);
+}
+
 int
 rv_rules_is_consonant(const rv_rules *r, uint32_t cp)
 {
+	if (cp < 128)
+		return (r->ascii_class[cp] & CLASS_CONSONANT) != 0;
 	return set_has(r->consonants, r->nconsonants, cp);
 }
 
 int
 rv_rules_digraph_at(const rv_rules *r, const uint32_t *cps, int n)
 {
+	if (n <= 0 || (cps[0] < 128 && !(r->ascii_class[cps[0]] & CLASS_DIGRAPH)))
+		return 0;
 	for (uint32_t d = 0; d < r->ndigraphs; d++)
 	{
 		int			len = r->digraph_len[d];
@@ -100,12 +141,16 @@ rv_rules_digraph_at(const rv_rules *r, const uint32_t *cps, int n)
 int
 rv_rules_is_vowel(const rv_rules *r, uint32_t cp)
 {
+	if (cp < 128)
+		return (r->ascii_class[cp] & CLASS_VOWEL) != 0;
 	return set_has(r->vowels, r->nvowels, cp);
 }
 
 int
 rv_rules_in_alphabet(const rv_rules *r, uint32_t cp)
 {
+	if (cp < 128)
+		return (r->ascii_class[cp] & CLASS_ALPHABET) != 0;
 	return set_has(r->alphabet, r->nalphabet, cp);
 }
 
@@ -113,16 +158,22 @@ int
 rv_rules_is_foreign_word(const rv_rules *r, const char *utf8)
 {
 	return r->nforeign &&
-		bsearch(&utf8, r->foreign_words, r->nforeign, sizeof(char *), rv_rules_cmp_str) != NULL;
+		rv_strhash_find(&r->foreign_hash, r->foreign_words, foreign_key, utf8) >= 0;
 }
 
-uint32_t
-rv_rules_fold(const rv_rules *r, uint32_t cp)
+static uint32_t
+fold_by_search(const rv_rules *r, uint32_t cp)
 {
 	const rv_charmap *m = find_key(r->charmap, r->ncharmap,
 								   sizeof(rv_charmap), cp);
 
 	return m ? m->to : cp;
+}
+
+uint32_t
+rv_rules_fold(const rv_rules *r, uint32_t cp)
+{
+	return cp < 128 ? r->ascii_fold[cp] : fold_by_search(r, cp);
 }
 
 double

@@ -40,6 +40,8 @@ plain_letter(uint32_t cp)
 	UChar		buf[8];
 	int32_t		n;
 
+	if (cp < 0x80)				/* most of a key: no mark, no decomposition */
+		return cp == '\'' || cp == '`' ? 0 : cp;
 	if (rv_cp_is_mark(cp) || (cp >= 0x02B0 && cp <= 0x02FF) ||
 		cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == '`' || cp == 0xB4)
 		return 0;
@@ -370,6 +372,18 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
+static const char *
+entry_key(const void *items, uint32_t i)
+{
+	return ((const rv_word_entry *) items)[i].key;
+}
+
+static const char *
+foreign_key(const void *items, uint32_t i)
+{
+	return ((char *const *) items)[i];
+}
+
 /* A key listed twice keeps its first line's readings: the file says which
  * reading is the usual one by putting it first. */
 void
@@ -387,6 +401,9 @@ rv_wordlist_finish(rv_wordlist *wl)
 	wl->nentries = k;
 	if (wl->nforeign > 1)
 		qsort(wl->foreign, wl->nforeign, sizeof(char *), cmp_str);
+	/* out of memory leaves a hash empty: its look-ups then bsearch */
+	(void) rv_strhash_build(&wl->entry_hash, wl->entries, wl->nentries, entry_key);
+	(void) rv_strhash_build(&wl->foreign_hash, wl->foreign, wl->nforeign, foreign_key);
 }
 
 void
@@ -398,6 +415,8 @@ rv_wordlist_free(rv_wordlist *wl)
 		rv_free(wl->foreign[i]);
 	rv_free(wl->foreign);
 	rv_free(wl->entries);
+	rv_strhash_free(&wl->entry_hash);
+	rv_strhash_free(&wl->foreign_hash);
 	rv_free(wl);
 }
 
@@ -406,7 +425,15 @@ rv_wordlist_find(const rv_wordlist *wl, const char *key)
 {
 	rv_word_entry probe;
 
-	if (wl == NULL || wl->nentries == 0 || strlen(key) >= RV_WL_MAX_KEY)
+	if (wl == NULL || wl->nentries == 0)
+		return NULL;
+	if (wl->entry_hash.slots != NULL)
+	{
+		int64_t		i = rv_strhash_find(&wl->entry_hash, wl->entries, entry_key, key);
+
+		return i < 0 ? NULL : &wl->entries[i];
+	}
+	if (strlen(key) >= RV_WL_MAX_KEY)
 		return NULL;
 	strcpy(probe.key, key);
 	return bsearch(&probe, wl->entries, wl->nentries, sizeof(rv_word_entry),
@@ -418,5 +445,7 @@ rv_wordlist_is_foreign(const rv_wordlist *wl, const char *key)
 {
 	if (wl == NULL || wl->nforeign == 0)
 		return 0;
+	if (wl->foreign_hash.slots != NULL)
+		return rv_strhash_find(&wl->foreign_hash, wl->foreign, foreign_key, key) >= 0;
 	return bsearch(&key, wl->foreign, wl->nforeign, sizeof(char *), cmp_str) != NULL;
 }

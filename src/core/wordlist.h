@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "revrit.h"
+#include "strhash.h"
 
 #define RV_WL_MAX_KEY		48	/* bytes of a plain key */
 #define RV_WL_MAX_SYM		24	/* Hebrew symbols in one reading */
@@ -56,6 +57,10 @@ typedef struct rv_wordlist
 	char	  **foreign;		/* sorted plain keys of foreign words */
 	uint32_t	nforeign;
 	uint32_t	foreign_cap;
+	/* hashes of the keys, built by rv_wordlist_finish (binary search
+	 * stays the fallback if they could not be allocated) */
+	rv_strhash	entry_hash;
+	rv_strhash	foreign_hash;
 } rv_wordlist;
 
 /* Is this rule-file directive one of the word-list directives? */
